@@ -1,0 +1,201 @@
+/**
+ * The shared engine: stage every source, build every dataset in DuckDB, validate, and publish
+ * Parquet + CSV + datapackage.json atomically. Nothing in `out` changes unless all of it passed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { IngestError } from './lib/errors';
+import { downloadSource, resolveFiles } from './lib/files';
+import { openWorkbook, sheetGrid } from './lib/read-xlsx';
+import { readCsv } from './lib/read-csv';
+import { readTable } from './lib/table';
+import { stageRows } from './lib/stage';
+import { datapackage, resource, type ResourceFacts } from './lib/datapackage';
+import { discard, swapInto, tempDirFor } from './lib/write-atomic';
+import { loadDatasets, loadSources } from './lib/registry';
+import type { DatasetDecl, SourceDecl, StageContext } from './lib/types';
+
+export interface IngestOptions {
+  sources: string;
+  out: string;
+  download?: boolean;
+  mirror?: string;
+  /** Run only these sources, and the datasets built from them alone (tests, partial re-runs). */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export interface Summary {
+  name: string;
+  rows: number;
+  bytes: number;
+  ms: number;
+}
+
+const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+export async function openDuck(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+  // No extension may be fetched: a missing one must fail here, not call out to the network.
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
+  return { instance, con: await instance.connect() };
+}
+
+export async function rows(con: DuckDBConnection, sql: string) {
+  return (await con.runAndReadAll(sql)).getRowObjectsJson();
+}
+
+function context(src: SourceDecl, root: string, con: DuckDBConnection): StageContext {
+  return {
+    files: (i = 0) => resolveFiles(root, src.files[i]!),
+    csv: (f) => readCsv(f.path, f.label, f.decl.encoding),
+    workbook: (f) => openWorkbook(f.path, f.label),
+    sheet: (wb, m, f) => sheetGrid(wb, m, f.label),
+    table: readTable,
+    stage: (t, c, r) => stageRows(con, t, c, r),
+    con,
+    sqlPath: q,
+  };
+}
+
+const SQL_TYPE = { string: 'VARCHAR', integer: 'BIGINT', number: 'DOUBLE', date: 'DATE', boolean: 'BOOLEAN' } as const;
+
+async function buildDataset(con: DuckDBConnection, d: DatasetDecl): Promise<void> {
+  const cols = d.fields.map((f) => `CAST("${f.name}" AS ${SQL_TYPE[f.type]}) AS "${f.name}"`).join(', ');
+  const order = d.primaryKey.map((k) => `"${k}"`).join(', ');
+  await con.run(`CREATE TABLE "${d.name}" AS SELECT ${cols} FROM (${d.sql}) ORDER BY ${order}`);
+  const have = (await rows(con, `SELECT column_name FROM (DESCRIBE (${d.sql}))`)).map((r) => String(r.column_name));
+  const extra = have.filter((c) => !d.fields.some((f) => f.name === c));
+  if (extra.length) throw new IngestError({ file: `dataset ${d.name}` }, `expected only the declared fields; undeclared: ${extra.join(', ')}`);
+  await validate(con, d);
+}
+
+/** Name the source row of a bad dataset row when the dataset carries provenance columns. */
+async function whereOf(con: DuckDBConnection, d: DatasetDecl, filter: string, column: string) {
+  const prov = ['source_file', 'source_sheet', 'source_row'].filter((c) => d.fields.some((f) => f.name === c));
+  const sel = [...prov, `"${column}" AS value`].join(', ');
+  const [r] = await rows(con, `SELECT ${sel} FROM "${d.name}" WHERE ${filter} LIMIT 1`);
+  return {
+    file: String(r?.source_file ?? `dataset ${d.name}`),
+    sheet: (r?.source_sheet as string | null) ?? null,
+    row: r?.source_row === undefined || r?.source_row === null ? undefined : Number(r.source_row),
+    column,
+    value: r?.value ?? null,
+  };
+}
+
+async function validate(con: DuckDBConnection, d: DatasetDecl): Promise<void> {
+  for (const f of d.fields) {
+    if (f.required || d.primaryKey.includes(f.name)) {
+      const [{ n }] = await rows(con, `SELECT count(*)::INT n FROM "${d.name}" WHERE "${f.name}" IS NULL`) as [{ n: number }];
+      if (n > 0) throw new IngestError(await whereOf(con, d, `"${f.name}" IS NULL`, f.name), `expected a value in dataset ${d.name} (${n} rows have none)`);
+    }
+    for (const [op, bound] of [['<', f.min], ['>', f.max]] as const) {
+      if (bound === undefined) continue;
+      const filter = `"${f.name}" ${op} ${bound}`;
+      const [{ n }] = await rows(con, `SELECT count(*)::INT n FROM "${d.name}" WHERE ${filter}`) as [{ n: number }];
+      if (n > 0) throw new IngestError(await whereOf(con, d, filter, f.name), `expected ${op === '<' ? '≥' : '≤'} ${bound} in dataset ${d.name}`);
+    }
+  }
+  const pk = d.primaryKey.map((k) => `"${k}"`).join(', ');
+  const dup = await rows(con, `SELECT ${pk}, count(*)::INT n FROM "${d.name}" GROUP BY ALL HAVING count(*) > 1 LIMIT 1`);
+  if (dup.length) {
+    const key = d.primaryKey.map((k) => `${k}=${JSON.stringify(dup[0]![k])}`).join(', ');
+    const filter = d.primaryKey.map((k) => `"${k}" IS NOT DISTINCT FROM ${JSON.stringify(dup[0]![k]) === 'null' ? 'NULL' : `'${String(dup[0]![k]).replace(/'/g, "''")}'`}`).join(' AND ');
+    throw new IngestError(await whereOf(con, d, filter, d.primaryKey[0]!), `expected one row per ${d.primaryKey.join(' + ')} in dataset ${d.name}; ${dup[0]!.n} rows have ${key}`);
+  }
+  for (const c of d.checks ?? []) {
+    const bad = await rows(con, c.sql);
+    if (bad.length) {
+      const r = bad[0]!;
+      throw new IngestError(
+        { file: String(r.source_file ?? `dataset ${d.name}`), sheet: (r.source_sheet as string) ?? null, row: r.source_row == null ? undefined : Number(r.source_row), column: r.column == null ? undefined : String(r.column), value: r.value ?? null },
+        c.message,
+      );
+    }
+  }
+}
+
+async function exportDataset(con: DuckDBConnection, d: DatasetDecl, dir: string): Promise<ResourceFacts> {
+  const pq = join(dir, `${d.name}.parquet`);
+  const csv = join(dir, `${d.name}.csv`);
+  const order = d.primaryKey.map((k) => `"${k}"`).join(', ');
+  await con.run(`COPY (SELECT * FROM "${d.name}" ORDER BY ${order}) TO ${q(pq)} (FORMAT parquet, COMPRESSION zstd)`);
+  await con.run(`COPY (SELECT * FROM "${d.name}" ORDER BY ${order}) TO ${q(csv)} (FORMAT csv, HEADER true)`);
+  const [{ n }] = (await rows(con, `SELECT count(*)::INT n FROM "${d.name}"`)) as [{ n: number }];
+  let coverage = null;
+  if (d.temporal) {
+    const [r] = await rows(con, `SELECT min("${d.temporal}")::VARCHAR a, max("${d.temporal}")::VARCHAR b FROM "${d.name}"`);
+    if (r?.a) coverage = { start: String(r.a), end: String(r.b) };
+  }
+  return {
+    rows: n,
+    coverage,
+    parquet: { path: `${d.name}.parquet`, bytes: statSync(pq).size, hash: sha256(pq) },
+    csv: { path: `${d.name}.csv`, bytes: statSync(csv).size, hash: sha256(csv) },
+  };
+}
+
+export async function ingest(opts: IngestOptions): Promise<Summary[]> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const only = opts.only;
+  const sources = (await loadSources()).filter((s) => !only || only.includes(s.id));
+  const datasets: DatasetDecl[] = [];
+  for (const d of await loadDatasets())
+    if (d.sources.every((id) => sources.some((s) => s.id === id)) && (d.after ?? []).every((a) => datasets.some((x) => x.name === a))) datasets.push(d);
+  let root = opts.sources;
+  let cache: string | null = null;
+  if (opts.download) {
+    cache = mkdtempSync(join(tmpdir(), 'ingest-download-'));
+    try {
+      for (const s of sources) await downloadSource(s, cache, opts.mirror);
+    } catch (e) {
+      // A failed download must not leave the partial cache behind in the temp folder.
+      rmSync(cache, { recursive: true, force: true });
+      throw e;
+    }
+    root = cache;
+  }
+  const { instance, con } = await openDuck();
+  const tmp = tempDirFor(opts.out);
+  const summary: Summary[] = [];
+  try {
+    for (const s of sources) {
+      const t0 = performance.now();
+      await s.stage(context(s, root, con));
+      log(`source  ${s.id.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
+    }
+    const resources = [];
+    let release = '';
+    for (const d of datasets) {
+      const t0 = performance.now();
+      await buildDataset(con, d);
+      const facts = await exportDataset(con, d, tmp);
+      // CSVs are derived again at build time (scripts/build-data.ts): only their hash is kept here.
+      rmSync(join(tmp, facts.csv.path));
+      const used = d.sources.map((id) => {
+        const s = sources.find((x) => x.id === id);
+        if (!s) throw new Error(`dataset ${d.name} names unknown source ${id}`);
+        return s;
+      });
+      resources.push(resource(d, used, facts));
+      if (facts.coverage && facts.coverage.end > release) release = facts.coverage.end;
+      const ms = performance.now() - t0;
+      summary.push({ name: d.name, rows: facts.rows, bytes: facts.parquet.bytes, ms });
+      log(`dataset ${d.name.padEnd(28)} ${String(facts.rows).padStart(8)} rows ${String(facts.parquet.bytes).padStart(9)} B ${ms.toFixed(0).padStart(6)} ms`);
+    }
+    writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(resources, release.slice(0, 10)), null, 2) + '\n');
+    swapInto(tmp, opts.out);
+    return summary;
+  } catch (e) {
+    discard(tmp);
+    throw e;
+  } finally {
+    if (cache) rmSync(cache, { recursive: true, force: true });
+    con.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,13 @@
+/** npm start: serve the built site on PORT (default 4173), building it first when there is no build. */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { execSync } from 'node:child_process';
+import sirv from 'sirv';
+
+if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
+const port = Number(process.env.PORT ?? 4173);
+const serve = sirv('build', { dev: false, etag: true, gzip: false });
+createServer((req, res) => serve(req, res, () => {
+  res.statusCode = 404;
+  res.end('Not found');
+})).listen(port, () => console.log(`dashboard on http://localhost:${port}/`));

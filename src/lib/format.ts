@@ -1,0 +1,26 @@
+/** The one format module: numbers and dates as the site prints them. */
+import { format, utcFormat, utcParse } from 'd3';
+
+const int = format(',.0f');
+
+/** 37687.97 -> "37,688"; null -> "not reported" (never 0). */
+export function count(v: number | null | undefined): string {
+  return v === null || v === undefined || Number.isNaN(v) ? 'not reported' : int(v);
+}
+
+/** 2300000 -> "2.3 million" (for figures a source itself states in millions). */
+export function millions(v: number): string {
+  return `${format('.2~r')(v / 1e6)} million`;
+}
+
+const parseDay = utcParse('%Y-%m-%d');
+const parseMonth = utcParse('%Y-%m');
+
+/** "2026-04-04" -> "April 4, 2026"; "2020-03" -> "March 2020". */
+export function date(iso: string): string {
+  const d = parseDay(iso);
+  if (d) return utcFormat('%B %-d, %Y')(d);
+  const m = parseMonth(iso);
+  if (m) return utcFormat('%B %Y')(m);
+  return iso;
+}

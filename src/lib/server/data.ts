@@ -1,0 +1,57 @@
+/**
+ * Build-time data access: the committed Parquet files in data/, read with DuckDB in Node while
+ * pages prerender. Each dataset is a view named after it; results are plain JSON rows.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+const DATA = resolve('data');
+
+export interface PackageResource {
+  name: string;
+  title: string;
+  description: string;
+  path: string;
+  rows: number;
+  bytes: number;
+  csv: { path: string; bytes: number };
+  temporal: { field: string; start: string; end: string } | null;
+  sources: { title: string; publisher: string; path: string; via?: string }[];
+  licenses: { name: string; title: string; path?: string }[];
+  attribution: string;
+  schema: { fields: { name: string; type: string; description: string; unit?: string }[]; primaryKey: string[] };
+}
+
+export interface DataPackage {
+  version: string;
+  resources: PackageResource[];
+}
+
+let pkg: DataPackage | null = null;
+export function datapackage(): DataPackage {
+  return (pkg ??= JSON.parse(readFileSync(resolve(DATA, 'datapackage.json'), 'utf8')) as DataPackage);
+}
+
+let con: Promise<DuckDBConnection> | null = null;
+function connection(): Promise<DuckDBConnection> {
+  return (con ??= (async () => {
+    const db = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    const c = await db.connect();
+    for (const r of datapackage().resources)
+      await c.run(`CREATE VIEW "${r.name}" AS SELECT * FROM read_parquet('${resolve(DATA, r.path).replace(/'/g, "''")}')`);
+    return c;
+  })());
+}
+
+const INTEGER_TYPES = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
+
+/** Run a query over the dataset views. JSON rows, with BIGINT counts as numbers (all fit in 2^53). */
+export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const reader = await (await connection()).runAndReadAll(sql);
+  const ints = reader.columnNames().filter((_, i) => INTEGER_TYPES.has(reader.columnType(i).toString()));
+  return reader.getRowObjectsJson().map((r) => {
+    for (const k of ints) if (r[k] !== null) r[k] = Number(r[k]);
+    return r;
+  }) as T[];
+}

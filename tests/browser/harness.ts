@@ -1,0 +1,67 @@
+/**
+ * Browser tests run the built site (npm test builds it first) on a local port in Debian's
+ * Chromium via playwright-core, and record every request so a test can assert none left the origin.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Site {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startSite(dir = 'build'): Promise<Site> {
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
+  const serve = sirv(dir, { dev: false });
+  const server: Server = createServer((req, res) => serve(req, res, () => {
+    res.statusCode = 404;
+    res.end('Not found');
+  }));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A page whose requests (all of them, including blocked ones) are collected in `requests`. */
+export async function openPage(site: Site, opts: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  const context = await site.browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: opts.width ?? 1200, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, requests, errors, close: () => context.close() };
+}
+
+export const offOrigin = (requests: string[], origin: string) =>
+  requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+
+const require = createRequire(import.meta.url);
+
+/** axe-core violations at WCAG 2.1 A/AA. */
+export async function axe(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+/** The figures as the committed data hold them: the page must show exactly these. */
+async function figures() {
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const rows = (await con.runAndReadAll(`SELECT id, value, source_file, source_row FROM 'data/headline_figures.parquet'`)).getRowObjectsJson();
+  con.closeSync();
+  db.closeSync();
+  return Object.fromEntries(rows.map((r) => [String(r.id), r]));
+}
+
+describe('home page', () => {
+  let site: Site;
+  beforeAll(async () => (site = await startSite()));
+  afterAll(async () => site?.close());
+
+  it('shows both spring-2020 figures with their sources, with JavaScript off', async () => {
+    const fig = await figures();
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/');
+    const ppi = page.locator('#incarcerated_ppi_2020');
+    await expect(ppi.locator('.value').textContent()).resolves.toBe('almost 2.3 million');
+    await expect(ppi.locator('.value').getAttribute('data-value')).resolves.toBe(String(fig.incarcerated_ppi_2020!.value));
+    await expect(ppi.locator('a').getAttribute('href')).resolves.toBe('https://www.prisonpolicy.org/reports/pie2020.html');
+    expect(await ppi.textContent()).toContain('ppi/whole-pie-headlines.csv');
+
+    const ice = page.locator('#ice_adp_2020_03');
+    // ICE FY2020 workbook, sheet "Detention EOFY2020", row 85, March = 37,687.97 (SOURCES-ice.md).
+    await expect(ice.locator('.value').textContent()).resolves.toBe('37,688');
+    expect(await ice.textContent()).toContain('March 2020');
+    expect(await ice.textContent()).toContain('FY20-detentionstats.xlsx');
+    expect(await ice.textContent()).toContain('row 85');
+    await expect(ice.locator('a').getAttribute('href')).resolves.toBe('https://www.ice.gov/detain/detention-management');
+    await close();
+  });
+
+  it('shows the latest ICE figure from the newest workbook', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/');
+    const latest = page.locator('#ice_detained_latest');
+    // FY26 workbook, Detention FY26 row 20, column F: 60,311 as of 04/04/2026.
+    await expect(latest.locator('.value').textContent()).resolves.toBe('60,311');
+    expect(await latest.textContent()).toContain('April 4, 2026');
+    expect(await latest.textContent()).toContain('FY26_detentionStats_04092026.xlsx');
+    await close();
+  });
+
+  it('makes no request to another origin and has no axe violations', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/', { waitUntil: 'networkidle' });
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
