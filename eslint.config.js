@@ -16,5 +16,5 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
   },
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/', '.scratch/', 'data.tmp-*/'] },
+  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/', '.scratch/', 'data.tmp-*/', 'tests/fixtures/**/*.js'] },
 );

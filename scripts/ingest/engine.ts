@@ -63,7 +63,8 @@ function context(src: SourceDecl, root: string, con: DuckDBConnection): StageCon
 
 const SQL_TYPE = { string: 'VARCHAR', integer: 'BIGINT', number: 'DOUBLE', date: 'DATE', boolean: 'BOOLEAN' } as const;
 
-async function buildDataset(con: DuckDBConnection, d: DatasetDecl): Promise<void> {
+async function buildDataset(con: DuckDBConnection, d: DatasetDecl, ctx: StageContext): Promise<void> {
+  await d.prepare?.(ctx);
   const cols = d.fields.map((f) => `CAST("${f.name}" AS ${SQL_TYPE[f.type]}) AS "${f.name}"`).join(', ');
   const order = d.primaryKey.map((k) => `"${k}"`).join(', ');
   await con.run(`CREATE TABLE "${d.name}" AS SELECT ${cols} FROM (${d.sql}) ORDER BY ${order}`);
@@ -172,7 +173,7 @@ export async function ingest(opts: IngestOptions): Promise<Summary[]> {
     let release = '';
     for (const d of datasets) {
       const t0 = performance.now();
-      await buildDataset(con, d);
+      await buildDataset(con, d, context(sources[0]!, root, con));
       const facts = await exportDataset(con, d, tmp);
       // CSVs are derived again at build time (scripts/build-data.ts): only their hash is kept here.
       rmSync(join(tmp, facts.csv.path));

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import iconv from 'iconv-lite';
 import { IngestError } from './errors';
 import type { Grid } from './grid';
 
@@ -19,28 +20,30 @@ export function decode(bytes: Uint8Array, encoding: Encoding, label: string): st
       const at = firstInvalidUtf8(bytes);
       throw new IngestError({ file: label, row: lineOf(bytes, at) }, `expected UTF-8 text, found byte 0x${bytes[at]?.toString(16)} at offset ${at}`);
     }
+  } else if (encoding === 'windows-1252') {
+    // Not TextDecoder('windows-1252'): Node ≥ 20.18.3 decodes it as Latin-1, so 0x96 became U+0096
+    // instead of an en dash (https://github.com/nodejs/node/issues/60888).
+    text = iconv.decode(Buffer.from(bytes), 'windows-1252');
   } else {
-    text = new TextDecoder(encoding === 'utf-8-lenient' ? 'utf-8' : encoding).decode(bytes);
+    text = new TextDecoder('utf-8').decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const d = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the shortest invalid prefix; a cut in the middle of a valid sequence
-  // only fails with stream:false, so widen by 3 bytes to stay on the safe side.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
+  // Feed the bytes one at a time to a streaming decoder: it throws at the first byte that cannot
+  // continue valid UTF-8. (A binary search over prefixes is not sound: a prefix that cuts a valid
+  // "é" in two fails too, so it stopped at the wrong place.) Report where the bad sequence began.
+  const d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
     try {
-      d.decode(bytes.subarray(0, Math.min(bytes.length, mid + 3)));
-      lo = mid;
+      if (d.decode(bytes.subarray(i, i + 1), { stream: true }) !== '') start = i + 1;
     } catch {
-      hi = mid;
+      return start < i ? start : i;
     }
   }
-  return lo;
+  return start;
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {

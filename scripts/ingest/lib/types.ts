@@ -84,6 +84,8 @@ export interface DatasetDecl {
   sql: string;
   /** Extra checks: each SQL returns offending rows; any row fails the ingest with the message. */
   checks?: { sql: string; message: string }[];
+  /** Work SQL cannot do well (e.g. matching records across sources), run before `sql`; it may stage tables. */
+  prepare?: (ctx: StageContext) => Promise<void>;
   /** Run after these datasets (their tables are readable by name). */
   after?: string[];
 }

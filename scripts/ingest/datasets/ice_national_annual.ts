@@ -1,0 +1,32 @@
+import type { DatasetDecl } from '../lib/types';
+
+/**
+ * Two compiled annual series side by side, one row per (fiscal year, source): they disagree in
+ * places (FY1979 ADP 2,371 vs 2,347) and neither is corrected to the other.
+ */
+export default {
+  name: 'ice_national_annual',
+  title: 'Immigration detention: national average daily population by fiscal year, 1979–2021',
+  description:
+    'National average daily population (ADP) in INS/ICE detention by federal fiscal year, as compiled by The Marshall Project ("Detained", FY1979–FY2019, with book-ins and average length of stay) and by Nathan Craig (FY1979–FY2021; FY2021 covers October 2020 to April 2021 only). Blank cells are null with their reason: FY1993 is blank in Craig\'s series (not reported), and Marshall lacks book-ins for 1997–1999 and length of stay for 1997, 1999 and 2000.',
+  sources: ['marshall-detention', 'ncraig-adp'],
+  primaryKey: ['source_id', 'fiscal_year'],
+  temporal: 'fiscal_year',
+  fields: [
+    { name: 'fiscal_year', type: 'integer', description: 'Federal fiscal year (October–September)', required: true },
+    { name: 'source_id', type: 'string', description: 'marshall-detention or ncraig-adp', required: true },
+    { name: 'adp', type: 'number', unit: 'persons', description: 'Average daily population in detention', min: 0 },
+    { name: 'book_ins', type: 'integer', unit: 'persons', description: 'Book-ins during the year (Marshall\'s "Total Detained"); Marshall only', min: 0 },
+    { name: 'alos_days', type: 'number', unit: 'days', description: 'Average length of stay; Marshall only', min: 0 },
+    { name: 'partial', type: 'boolean', description: 'True when the value covers only part of the fiscal year', required: true },
+    { name: 'note', type: 'string', description: 'How far a partial year runs' },
+    { name: 'missing', type: 'string', description: 'Columns left null and why ("blank": empty cell in the source)' },
+    { name: 'source_file', type: 'string', description: 'Source file', required: true },
+    { name: 'source_row', type: 'integer', description: 'Row of the values (1-based; the header is row 1)', required: true },
+  ],
+  sql: `SELECT fiscal_year, 'marshall-detention' AS source_id, adp, book_ins, alos_days, false AS partial, NULL AS note, missing, source_file, source_row
+        FROM stg_marshall_annual
+        UNION ALL
+        SELECT fiscal_year, 'ncraig-adp', adp, NULL, NULL, partial, note, missing, source_file, source_row
+        FROM stg_ncraig_annual`,
+} satisfies DatasetDecl;

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbook, sheetGrid } from '../../../../scripts/ingest/lib/read-xlsx';
+import { IngestError } from '../../../../scripts/ingest/lib/errors';
+
+const dir = mkdtempSync(join(tmpdir(), 'read-xlsx-test-'));
+const path = join(dir, 'FY20.xlsx');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Header').getCell('A1').value = 'ICE Detention Statistics';
+  // FY20's sheet name really ends in a space.
+  const ws = wb.addWorksheet('Facilities EOYFY20 ');
+  ws.getCell('A2').value = 'Total';
+  ws.getCell('B2').value = { formula: 'B3/C3', result: 0.674 };
+  ws.getCell('C2').value = { richText: [{ text: 'Level ' }, { font: { bold: true }, text: 'A' }] };
+  ws.getCell('D2').value = { text: 'ice.gov', hyperlink: 'https://www.ice.gov/' };
+  ws.getCell('E2').value = { error: '#N/A' };
+  ws.getCell('F2').value = true;
+  ws.getCell('G2').value = new Date(Date.UTC(2020, 8, 30));
+  ws.getCell('H2').value = 43594;
+  ws.getCell('A4').value = 'after a blank row';
+  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+});
+
+describe('read-xlsx', () => {
+  it('gives plain cell values: formula results, rich text, link text, error codes', async () => {
+    const g = sheetGrid(await openWorkbook(path, 'ice/FY20.xlsx'), /^Facilities/, 'ice/FY20.xlsx');
+    expect(g.file).toBe('ice/FY20.xlsx');
+    expect(g.sheet).toBe('Facilities EOYFY20 ');
+    expect(g.rows[1]).toEqual(['Total', 0.674, 'Level A', 'ice.gov', '#N/A', 'true', new Date(Date.UTC(2020, 8, 30)), 43594]);
+  });
+
+  it('keeps spreadsheet row numbers: empty rows stay in place', async () => {
+    const g = sheetGrid(await openWorkbook(path, 'f'), /^Facilities/, 'f');
+    expect(g.rows[0]).toEqual([]);
+    expect(g.rows[2]).toEqual([]);
+    expect(g.rows[3]).toEqual(['after a blank row']);
+  });
+
+  it('names the sheets there are when the wanted one is missing', async () => {
+    const wb = await openWorkbook(path, 'ice/FY20.xlsx');
+    expect(() => sheetGrid(wb, /^Footnotes/, 'ice/FY20.xlsx')).toThrow(new IngestError({ file: 'ice/FY20.xlsx' }, 'expected a sheet matching /^Footnotes/; sheets are "Header", "Facilities EOYFY20 "'));
+  });
+
+  it('turns a file that is not a workbook into an IngestError naming it', async () => {
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, '<html>Not Found</html>');
+    const e = await openWorkbook(bad, 'ice/bad.xlsx').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(IngestError);
+    expect((e as IngestError).message).toMatch(/^ice\/bad\.xlsx: expected a readable XLSX workbook \(.+\)$/);
+  });
+});
