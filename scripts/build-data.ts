@@ -5,7 +5,7 @@
  * (duckdb-wasm cannot read Parquet offline; a .duckdb is not byte-stable, so it is never committed).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -21,6 +21,19 @@ interface Resource {
 
 const sha256 = (p: string) => 'sha256:' + createHash('sha256').update(readFileSync(p)).digest('hex');
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
+
+/**
+ * Compact browser-ready look-ups for "near me": columnar JSON, coordinates rounded to 4 decimals
+ * (about 10 m, far finer than a ZIP's or a city's extent), sorted so the file is stable.
+ */
+async function writeCentroids(con: Awaited<ReturnType<DuckDBInstance['connect']>>): Promise<void> {
+  mkdirSync(join(OUT, 'geo'), { recursive: true });
+  const cols = async (sql: string) => (await con.runAndReadAll(sql)).getColumnsObjectJson();
+  const zips = await cols(`SELECT zip, round(latitude, 4) AS lat, round(longitude, 4) AS lon FROM zip_centroids ORDER BY zip`);
+  writeFileSync(join(OUT, 'geo', 'zip-centroids.json'), JSON.stringify(zips));
+  const cities = await cols(`SELECT city, state, round(latitude, 4) AS lat, round(longitude, 4) AS lon FROM city_centroids WHERE latitude IS NOT NULL ORDER BY state, city, city_id`);
+  writeFileSync(join(OUT, 'geo', 'city-centroids.json'), JSON.stringify(cities));
+}
 
 export async function buildData(): Promise<void> {
   const pkgText = readFileSync(join(DATA, 'datapackage.json'), 'utf8');
@@ -42,6 +55,7 @@ export async function buildData(): Promise<void> {
     const got = sha256(csv);
     if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
   }
+  await writeCentroids(con);
   con.closeSync();
   db.closeSync(); // checkpoints: no .wal beside the .duckdb
   copyFileSync(join(DATA, 'datapackage.json'), stamp);

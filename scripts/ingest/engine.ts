@@ -48,15 +48,16 @@ export async function rows(con: DuckDBConnection, sql: string) {
   return (await con.runAndReadAll(sql)).getRowObjectsJson();
 }
 
-function context(src: SourceDecl, root: string, con: DuckDBConnection): StageContext {
+function context(src: SourceDecl | undefined, root: string, con: DuckDBConnection, log: (line: string) => void): StageContext {
   return {
-    files: (i = 0) => resolveFiles(root, src.files[i]!),
+    files: (i = 0) => resolveFiles(root, src!.files[i]!),
     csv: (f) => readCsv(f.path, f.label, f.decl.encoding),
     workbook: (f) => openWorkbook(f.path, f.label),
     sheet: (wb, m, f) => sheetGrid(wb, m, f.label),
     table: readTable,
     stage: (t, c, r) => stageRows(con, t, c, r),
     con,
+    log,
     sqlPath: q,
   };
 }
@@ -166,14 +167,14 @@ export async function ingest(opts: IngestOptions): Promise<Summary[]> {
   try {
     for (const s of sources) {
       const t0 = performance.now();
-      await s.stage(context(s, root, con));
+      await s.stage(context(s, root, con, log));
       log(`source  ${s.id.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
     }
     const resources = [];
     let release = '';
     for (const d of datasets) {
       const t0 = performance.now();
-      await buildDataset(con, d, context(sources[0]!, root, con));
+      await buildDataset(con, d, context(undefined, root, con, log));
       const facts = await exportDataset(con, d, tmp);
       // CSVs are derived again at build time (scripts/build-data.ts): only their hash is kept here.
       rmSync(join(tmp, facts.csv.path));

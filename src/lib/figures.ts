@@ -12,7 +12,7 @@ export interface Figure {
   source_url: string;
   source_file: string;
   source_sheet: string | null;
-  source_row: number;
+  source_row: number | null;
   source_column: string;
   method: string;
 }

@@ -48,6 +48,20 @@ describe('home page', () => {
     await close();
   });
 
+  it('checks the 2.3 million against BJS and shows the latest prison count', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/');
+    // bjs/cpus16/cpus16t01.csv, 2008 row, Incarcerated Total = 2,310,300 (SOURCES.md).
+    const peak = page.locator('#bjs_incarcerated_peak');
+    await expect(peak.locator('.value').textContent()).resolves.toBe('2,310,300');
+    expect(await peak.textContent()).toContain('cpus16t01.csv');
+    // bjs/p22st/p22stt01.csv: 2022 Total = 1,230,143.
+    const prisons = page.locator('#prisoners_latest');
+    await expect(prisons.locator('.value').textContent()).resolves.toBe('1,230,143');
+    expect(await prisons.textContent()).toContain('December 31, 2022');
+    await close();
+  });
+
   it('makes no request to another origin and has no axe violations', async () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/', { waitUntil: 'networkidle' });

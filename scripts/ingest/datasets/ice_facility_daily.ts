@@ -17,7 +17,7 @@ export default {
   temporal: 'date',
   fields: [
     { name: 'detention_facility_code', type: 'string', description: 'ICE detention facility code (DETLOC), e.g. STWRTGA', required: true },
-    { name: 'date', type: 'date', description: 'Day', required: true },
+    { name: 'date', type: 'date', description: 'Calendar day the count describes', required: true },
     { name: 'facility_name', type: 'string', description: 'Facility name as in the ICE records (detention_facility)', required: true },
     count('n_detained', 'Distinct people held at the facility at any time during the day'),
     count('n_detained_at_midnight', 'People held at the facility at midnight (ICE\'s usual population measure)'),

@@ -20,7 +20,7 @@ export default {
   primaryKey: ['series', 'date'],
   temporal: 'date',
   fields: [
-    { name: 'date', type: 'date', description: 'Day', required: true },
+    { name: 'date', type: 'date', description: 'Calendar day the count describes', required: true },
     { name: 'series', type: 'string', description: 'ddp_midnight, ddp_any_time or ice_covid_page', required: true },
     { name: 'value', type: 'integer', unit: 'persons', description: 'People in ICE detention (see measure); null when not reported that day', min: 0 },
     { name: 'measure', type: 'string', description: 'What the value counts', required: true },

@@ -39,6 +39,8 @@ export interface StageContext {
   /** Create (or append to) a staging table; provenance columns are added by the caller's rows. */
   stage(table: string, columns: Record<string, ColumnType>, rows: Record<string, Value | boolean>[]): Promise<void>;
   con: DuckDBConnection;
+  /** Progress and match reports (the CLI prints them; tests silence them). */
+  log: (line: string) => void;
   /** Quote a path for SQL. */
   sqlPath(path: string): string;
 }

@@ -140,7 +140,7 @@ export async function matchIceFacilities(ctx: StageContext): Promise<void> {
   await stageCoordinates(ctx, [...groups.values()].map((m) => m.map((i) => wb[i]!)), (r) => out.find((o) => o.source_row === r.source_row && o.fiscal_year === r.fiscal_year)!.facility_id as string, marshall, ddp.filter((d) => !used.has(d.code)));
   await ctx.stage('stg_ice_facility_keys', { fiscal_year: 'INTEGER', source_file: 'VARCHAR', source_row: 'INTEGER', facility_id: 'VARCHAR', detloc: 'VARCHAR', match_method: 'VARCHAR' }, out);
   const ddpOnly = [...ddpCodes].filter((c) => !used.has(c)).length;
-  console.log(`match   ice facilities: ${groups.size} workbook facilities from ${wb.length} rows; ${groups.size - unmatched} with a DETLOC code, ${unmatched} without; ${ddpOnly} DDP codes seen only in DDP`);
+  ctx.log(`match   ice facilities: ${groups.size} workbook facilities from ${wb.length} rows; ${groups.size - unmatched} with a DETLOC code, ${unmatched} without; ${ddpOnly} DDP codes seen only in DDP`);
 }
 
 /**
