@@ -20,7 +20,7 @@ import { useDate } from '../../../scripts/ingest/sources/marshall-detention';
 
 const SOURCES = resolve('../shared/sources');
 const FIXTURES = resolve('tests/fixtures/ice-secondary');
-const IDS = ['ddp-daily', 'ice-covid', 'ice-biweekly', 'marshall-detention', 'ncraig-adp', 'ice-offices', 'ero-field-offices'];
+const IDS = ['ddp-daily', 'ice-covid', 'ice-biweekly', 'marshall-detention', 'ncraig-adp', 'ice-offices', 'ero-field-offices', 'ice-workbooks'];
 const DATASETS = ['ice_facility_daily', 'ice_national_daily', 'ice_detained_biweekly', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'ice_aor_coverage'];
 
 let out: string;
@@ -149,7 +149,15 @@ describe('ice_national_annual', () => {
     expect(await at('ncraig-adp', 1993)).toMatchObject({ adp: null, missing: 'adp: blank', partial: false });
     expect(await at('ncraig-adp', 2021)).toMatchObject({ adp: 15821, partial: true });
     expect(String((await at('ncraig-adp', 2021)).note)).toMatch(/through April 2021/);
-    expect((await one(`SELECT count(*) n FROM ice_national_annual WHERE partial`)).n).toBe(1);
+    expect((await one(`SELECT count(*) n FROM ice_national_annual WHERE partial AND source_id = 'ncraig-adp'`)).n).toBe(1);
+  });
+
+  test('ICE workbooks: FY Overall, e.g. FY2019 50,165.43 (Detention FY19 row 84) and FY2024 37,721.80 (row 125)', async () => {
+    expect(await at('ice-workbooks', 2019)).toMatchObject({ source_sheet: 'Detention FY19', source_row: 84, partial: false });
+    expect((await at('ice-workbooks', 2019)).adp).toBeCloseTo(50165.43, 1);
+    expect((await at('ice-workbooks', 2024)).adp).toBeCloseTo(37721.8, 1);
+    // FY2026 runs through 04/04/2026 only.
+    expect(await at('ice-workbooks', 2026)).toMatchObject({ partial: true, note: 'through 2026-04-04' });
   });
 });
 
