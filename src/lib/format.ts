@@ -24,3 +24,24 @@ export function date(iso: string): string {
   if (m) return utcFormat('%B %Y')(m);
   return iso;
 }
+
+const one = format(',.1f');
+
+/** A table or tooltip cell in a column's format; null is "not reported", never 0. */
+export function cell(v: string | number | boolean | null | undefined, kind: 'count' | 'number' | 'text' | 'month' | 'date' | 'year'): string {
+  if (v === null || v === undefined || v === '') return 'not reported';
+  switch (kind) {
+    case 'count':
+      return count(Number(v));
+    case 'number':
+      return one(Number(v));
+    case 'month':
+    case 'date':
+      return date(String(v));
+    default:
+      return String(v);
+  }
+}
+
+/** Short axis labels: 63,277 -> "63K", 2,310,300 -> "2.3M". */
+export const axis = format('~s');

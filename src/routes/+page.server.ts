@@ -1,4 +1,5 @@
 import { datapackage, query } from '$lib/server/data';
+import { loadChart } from '$lib/server/charts';
 import type { Figure } from '$lib/figures';
 
 export async function load() {
@@ -7,6 +8,7 @@ export async function load() {
   const pkg = datapackage();
   return {
     figures: byId,
+    national: await loadChart('ice-national-monthly', {}, '/'),
     release: pkg.version,
     datasets: pkg.resources.map((r) => ({ name: r.name, title: r.title, rows: r.rows, temporal: r.temporal, csv: r.csv.path, parquet: r.path, license: r.licenses.map((l) => l.name).join(', ') })),
   };

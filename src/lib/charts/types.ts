@@ -1,0 +1,83 @@
+/**
+ * The chart registry's types. A ChartSpec (one file per chart in ./specs) says what a chart
+ * shows and where its numbers come from; the server turns it into ChartData (plain JSON) at build
+ * time, and the page, the CSV download (and later the embed and the image) are all made from that.
+ */
+
+export type Params = Record<string, string>;
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface Column {
+  field: string;
+  label: string;
+  /** 'count' (37,688), 'number' (one decimal), 'text', 'month' (March 2020), 'date', 'year'. */
+  format: 'count' | 'number' | 'text' | 'month' | 'date' | 'year';
+}
+
+export interface Annotation {
+  x: string | number;
+  y: number;
+  label: string;
+  series?: string;
+}
+
+export interface ChartSpec {
+  id: string;
+  kind: 'line' | 'bar' | 'choropleth';
+  /** The variant a chart is drawn for (one facility, one state), if any. */
+  param?: 'facility' | 'state';
+  title: (p: Params) => string;
+  subtitle: (p: Params) => string;
+  /** Datasets the query reads: sources, licenses and dates are taken from datapackage.json. */
+  datasets: string[];
+  /** SQL over the dataset views (one view per dataset, named after it). Params are validated ids. */
+  query: (p: Params) => string;
+  /** x: time ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD' text) for lines, category for bars, state code for maps. */
+  x: { field: string; label: string; type: 'time' | 'category' | 'state' };
+  y: { field: string; label: string; unit: string };
+  /** Field naming the series of a multi-line chart, and the label of each series. */
+  series?: { field: string; labels: Record<string, string> };
+  columns: Column[];
+  method: string;
+  caveats?: string[];
+  /** A sentence or two stating what the chart shows, with its key numbers. */
+  describe: (rows: Row[], p: Params) => string;
+  annotate?: (rows: Row[]) => Annotation[];
+}
+
+export interface Source {
+  title: string;
+  publisher: string;
+  path: string;
+}
+
+/** What a page receives: everything needed to draw, describe, cite and download one chart. */
+export interface ChartData {
+  id: string;
+  params: Params;
+  kind: ChartSpec['kind'];
+  title: string;
+  subtitle: string;
+  x: ChartSpec['x'];
+  y: ChartSpec['y'];
+  series: ChartSpec['series'] | null;
+  columns: Column[];
+  rows: Row[];
+  alt: string;
+  annotations: Annotation[];
+  method: string;
+  caveats: string[];
+  sources: Source[];
+  licenses: string[];
+  attribution: string;
+  /** Newest date among the datasets' temporal coverage. */
+  asOf: string;
+  /** Data release the chart was built from (datapackage version). */
+  release: string;
+  /** Same-origin path of the CSV of exactly these rows. */
+  csvPath: string;
+  /** Path of the page the chart lives on (for citations and "view full page" links). */
+  pagePath: string;
+  /** For choropleths: state outlines drawn at build time (975×610, Albers USA). */
+  geo?: { shapes: { code: string; name: string; d: string }[]; borders: string };
+}
