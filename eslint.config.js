@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -8,7 +9,7 @@ export default ts.config(
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', window: 'readonly', document: 'readonly', performance: 'readonly', URL: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Response: 'readonly', TextDecoder: 'readonly' } },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   // The site is served from the root of its origin, and many links are to publishers' sites or /data/ files.
   { rules: { 'svelte/no-navigation-without-resolve': 'off' } },
