@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+    // KIT_OUT / BUILD_DIR let two builds run side by side (e.g. parallel development); defaults are standard.
+    outDir: process.env.KIT_OUT ?? '.svelte-kit',
+    adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: undefined, precompress: false, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
   },
 };

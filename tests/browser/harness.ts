@@ -18,7 +18,7 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(dir = 'build'): Promise<Site> {
+export async function startSite(dir = process.env.BUILD_DIR ?? 'build'): Promise<Site> {
   if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
   const serve = sirv(dir, { dev: false });
   const server: Server = createServer((req, res) => serve(req, res, () => {
