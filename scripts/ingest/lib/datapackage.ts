@@ -47,7 +47,7 @@ export function resource(d: DatasetDecl, sources: SourceDecl[], facts: ResourceF
       primaryKey: d.primaryKey,
       missingValues: [''],
     },
-    sources: sources.map((s) => ({ title: s.title, publisher: s.publisher, path: s.homepage, ...(s.via ? { via: s.via } : {}) })),
+    sources: sources.map((s) => ({ title: s.title, publisher: s.publisher, ...(s.homepage ? { path: s.homepage } : {}), ...(s.via ? { via: s.via } : {}) })),
     licenses,
     attribution: sources.map((s) => s.attribution).join(' '),
     shareAlike: licenses.some((l) => l.shareAlikeNonCommercial),

@@ -49,8 +49,8 @@ export interface SourceDecl {
   id: string;
   title: string;
   publisher: string;
-  /** Where the publisher lists the data (original address). */
-  homepage: string;
+  /** Where the publisher lists the data (original address); null when none is recorded (then `via` says why). */
+  homepage: string | null;
   license: LicenseId;
   attribution: string;
   /** Where this copy came from when it is not the publisher's own site (repository@commit). */

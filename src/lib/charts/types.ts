@@ -48,7 +48,8 @@ export interface ChartSpec {
 export interface Source {
   title: string;
   publisher: string;
-  path: string;
+  /** Original address; null when none is recorded. */
+  path: string | null;
 }
 
 /** What a page receives: everything needed to draw, describe, cite and download one chart. */

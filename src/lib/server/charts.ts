@@ -19,7 +19,7 @@ export async function loadChart(id: string, params: Params = {}, pagePath = '/')
   const pkg = datapackage();
   const used = pkg.resources.filter((r) => spec.datasets.includes(r.name));
   if (used.length !== spec.datasets.length) throw new Error(`chart ${id}: unknown dataset among ${spec.datasets.join(', ')}`);
-  const sources = [...new Map(used.flatMap((r) => r.sources).map((s) => [s.path + s.title, { title: s.title, publisher: s.publisher, path: s.path }])).values()];
+  const sources = [...new Map(used.flatMap((r) => r.sources).map((s) => [s.path + s.title, { title: s.title, publisher: s.publisher, path: s.path ?? null }])).values()];
   const asOf = used.map((r) => r.temporal?.end ?? '').sort().at(-1) ?? pkg.version;
   return {
     id,

@@ -17,7 +17,7 @@ export interface PackageResource {
   bytes: number;
   csv: { path: string; bytes: number };
   temporal: { field: string; start: string; end: string } | null;
-  sources: { title: string; publisher: string; path: string; via?: string }[];
+  sources: { title: string; publisher: string; path?: string; via?: string }[];
   licenses: { name: string; title: string; path?: string }[];
   attribution: string;
   schema: { fields: { name: string; type: string; description: string; unit?: string }[]; primaryKey: string[] };

@@ -13,7 +13,7 @@ interface Resource {
   name: string; path: string; bytes: number; hash: string; rows: number; description: string;
   temporal: { field: string; start: string; end: string } | null;
   schema: { fields: Field[]; primaryKey: string[] };
-  sources: { title: string; path: string }[];
+  sources: { title: string; path?: string; via?: string }[];
   licenses: { name: string }[];
   attribution: string;
 }
@@ -36,7 +36,7 @@ describe('datapackage.json', () => {
   it('is a data package with the datasets the site and journalists depend on', () => {
     expect(pkg.profile).toBe('data-package');
     const names = pkg.resources.map((r) => r.name);
-    for (const n of ['ice_facilities', 'ice_facility_fy', 'ice_national_monthly', 'ice_national_daily', 'ice_facility_daily', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'prison_population', 'incarceration_totals', 'facilities', 'covid_prisons', 'legislators', 'zcta_districts', 'zip_centroids', 'city_centroids', 'headline_figures'])
+    for (const n of ['ice_facilities', 'ice_facility_fy', 'ice_national_monthly', 'ice_national_daily', 'ice_facility_daily', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'prison_population', 'incarceration_totals', 'facilities', 'covid_prisons', 'legislators', 'zcta_districts', 'zip_centroids', 'city_centroids', 'headline_figures', 'claims'])
       expect(names).toContain(n);
   });
 
@@ -58,7 +58,8 @@ describe('datapackage.json', () => {
         expect([c!.a, c!.b]).toEqual([r.temporal.start, r.temporal.end]);
       }
       expect(r.sources.length).toBeGreaterThan(0);
-      for (const s of r.sources) expect(s.path).toMatch(/^https:\/\//);
+      // Every source has an original address, or says in `via` why none is recorded.
+      for (const s of r.sources) expect(s.path ?? s.via, `${r.name}: ${s.title}`).toMatch(s.path ? /^https:\/\// : /./);
       expect(r.licenses.length).toBeGreaterThan(0);
       expect(r.attribution.length).toBeGreaterThan(10);
     });
