@@ -3,12 +3,10 @@
  * each spot value checked against the raw cell it comes from (SOURCES-other.md §A1, SOURCES.md
  * §bjs/cpus16), plus the fixtures in tests/fixtures/bjs/ for the format quirks.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingest } from '../../../scripts/ingest/engine';
+import { describe, expect, test } from 'vitest';
+import { ingested, SOURCES } from './ingested';
 import { parseCell } from '../../../scripts/ingest/lib/cells';
 import { IngestError } from '../../../scripts/ingest/lib/errors';
 import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
@@ -17,37 +15,11 @@ import { readTable } from '../../../scripts/ingest/lib/table';
 import { TABLE_1 } from '../../../scripts/ingest/sources/bjs-p22st';
 import { COUNT, jurisdictionOf, readJurisdictionTable, reportOf } from '../../../scripts/ingest/sources/bjs-prisoners-reports';
 
-const SOURCES = resolve('../shared/sources');
 const FIXTURES = resolve('tests/fixtures/bjs');
 const IDS = ['bjs-p22st', 'bjs-prisoners-reports', 'mitsuoxv-prisoners', 'bjs-cpus16'];
 
-let out: string;
-let instance: DuckDBInstance;
-let con: DuckDBConnection;
-
-beforeAll(async () => {
-  out = join(mkdtempSync(join(tmpdir(), 'bjs-test-')), 'data');
-  await ingest({ sources: SOURCES, out, only: IDS, log: () => {} });
-  instance = await DuckDBInstance.create(':memory:');
-  con = await instance.connect();
-  await con.run(`CREATE VIEW pp AS SELECT * FROM '${out}/prison_population.parquet'`);
-  await con.run(`CREATE VIEW it AS SELECT * FROM '${out}/incarceration_totals.parquet'`);
-});
-
-afterAll(() => {
-  con?.closeSync();
-  instance?.closeSync();
-  if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-});
-
-type Row = Record<string, string | number | boolean | null>;
-async function all(sql: string): Promise<Row[]> {
-  // BIGINTs come back as strings in JSON form: turn numeric strings of count columns into numbers.
-  const rows = (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[];
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'source_column' ? Number(v) : v])));
-}
-const one = async (sql: string) => (await all(sql))[0]!;
-const pp = (j: string, year: number) => one(`SELECT * FROM pp WHERE jurisdiction = '${j}' AND year = ${year}`);
+const { all, one, dir } = ingested({ data: { only: IDS } });
+const pp = (j: string, year: number) => one(`SELECT * FROM {prison_population} WHERE jurisdiction = '${j}' AND year = ${year}`);
 
 const grids = new Map<string, Grid>();
 /** Text of a raw cell, read with the project's CSV reader; `file` is relative to the sources root. */
@@ -100,7 +72,7 @@ describe('prison_population', () => {
   });
 
   test('every row: the cell its provenance names holds its prisoners value', async () => {
-    const rows = await all('SELECT jurisdiction, year, prisoners, source_file, source_row, source_column FROM pp');
+    const rows = await all('SELECT jurisdiction, year, prisoners, source_file, source_row, source_column FROM {prison_population}');
     expect(rows).toHaveLength(1383);
     for (const r of rows) {
       const p = parseCell(raw(String(r.source_file), Number(r.source_row), String(r.source_column)), COUNT, { file: String(r.source_file) });
@@ -109,7 +81,7 @@ describe('prison_population', () => {
   });
 
   test('coverage: U.S., Federal, State and the 50 states every year 1997–2022; DC 1997–2001 only', async () => {
-    const by = await all(`SELECT year, count(*) FILTER (WHERE jurisdiction <> 'DC')::INT n, bool_or(jurisdiction = 'DC') dc FROM pp GROUP BY year ORDER BY year`);
+    const by = await all(`SELECT year, count(*) FILTER (WHERE jurisdiction <> 'DC')::INT n, bool_or(jurisdiction = 'DC') dc FROM {prison_population} GROUP BY year ORDER BY year`);
     expect(by.map((r) => r.year)).toEqual(Array.from({ length: 26 }, (_, i) => 1997 + i));
     expect(by.every((r) => r.n === 53)).toBe(true);
     expect(by.filter((r) => r.dc).map((r) => r.year)).toEqual([1997, 1998, 1999, 2000, 2001]);
@@ -118,7 +90,7 @@ describe('prison_population', () => {
   test('not-reported markers are never 0: Nevada 2013 is "/" in p14t02.csv row 43, so the 2013 edition\'s 13,056 stands', async () => {
     expect([raw('bjs/mitsuoxv-us-prison/data/p14t02.csv', 43, 'B'), raw('bjs/mitsuoxv-us-prison/data/p14t02.csv', 43, 'C')]).toEqual(['Nevada/h', '/']);
     expect(await pp('NV', 2013)).toMatchObject({ prisoners: 13056, report: 'Prisoners in 2013, table 2' });
-    expect((await one('SELECT count(*)::INT n FROM pp WHERE prisoners = 0 OR male = 0 OR female = 0')).n).toBe(0);
+    expect((await one('SELECT count(*)::INT n FROM {prison_population} WHERE prisoners = 0 OR male = 0 OR female = 0')).n).toBe(0);
   });
 
   test('latest report wins and keeps the first-published value: U.S. 2013 (p13t02.csv row 14), Illinois 2021 (p21stt02.csv row 28)', async () => {
@@ -130,18 +102,18 @@ describe('prison_population', () => {
   });
 
   test('unified prison-jail systems are exactly AK, CT, DE, HI, RI, VT', async () => {
-    const rows = await all('SELECT DISTINCT jurisdiction FROM pp WHERE unified_system ORDER BY 1');
+    const rows = await all('SELECT DISTINCT jurisdiction FROM {prison_population} WHERE unified_system ORDER BY 1');
     expect(rows.map((r) => r.jurisdiction)).toEqual(['AK', 'CT', 'DE', 'HI', 'RI', 'VT']);
   });
 
   test('male + female = prisoners wherever both are given; none before 2012', async () => {
-    expect((await one('SELECT count(*)::INT n FROM pp WHERE male + female <> prisoners')).n).toBe(0);
-    expect((await one('SELECT min(year)::INT y FROM pp WHERE male IS NOT NULL')).y).toBe(2012);
+    expect((await one('SELECT count(*)::INT n FROM {prison_population} WHERE male + female <> prisoners')).n).toBe(0);
+    expect((await one('SELECT min(year)::INT y FROM {prison_population} WHERE male IS NOT NULL')).y).toBe(2012);
     expect((await pp('AL', 1997)).missing).toBe('male, female: not in this table');
   });
 
   test('names carry no footnote markers or typos', async () => {
-    const names = (await all('SELECT DISTINCT jurisdiction_name FROM pp')).map((r) => String(r.jurisdiction_name));
+    const names = (await all('SELECT DISTINCT jurisdiction_name FROM {prison_population}')).map((r) => String(r.jurisdiction_name));
     expect(names).toHaveLength(54);
     expect(names.filter((n) => /[/*]|tota$|Wisconsing|Virgina|Callifornia/.test(n))).toEqual([]);
   });
@@ -150,12 +122,12 @@ describe('prison_population', () => {
 describe('incarceration_totals', () => {
   test('cpus16t01.csv row 16 (2008): incarcerated 2,310,300, local jail 785,500, prison 1,608,300', async () => {
     expect(['A', 'L', 'N', 'P'].map((c) => raw('bjs/cpus16/cpus16t01.csv', 16, c))).toEqual(['2008', '2,310,300', '785,500', '1,608,300']);
-    expect(await one(`SELECT * FROM it WHERE year = 2008`)).toMatchObject({ as_of: '2008-12-31', incarcerated_total: 2310300, local_jail: 785500, prison: 1608300, source_file: 'bjs/cpus16/cpus16t01.csv', source_row: 16 });
+    expect(await one(`SELECT * FROM {incarceration_totals} WHERE year = 2008`)).toMatchObject({ as_of: '2008-12-31', incarcerated_total: 2310300, local_jail: 785500, prison: 1608300, source_file: 'bjs/cpus16/cpus16t01.csv', source_row: 16 });
   });
 
   test('cpus16t01.csv rows 25 and 26: 2016 on January 1 ("~", not applicable) and December 31 (2,162,400)', async () => {
     expect([raw('bjs/cpus16/cpus16t01.csv', 24, 'A'), raw('bjs/cpus16/cpus16t01.csv', 25, 'B'), raw('bjs/cpus16/cpus16t01.csv', 25, 'L'), raw('bjs/cpus16/cpus16t01.csv', 26, 'L')]).toEqual(['2016*', 'January 1/e', '~', '2,162,400']);
-    const rows = await all(`SELECT as_of, incarcerated_total, missing, source_row FROM it WHERE year = 2016 ORDER BY as_of`);
+    const rows = await all(`SELECT as_of, incarcerated_total, missing, source_row FROM {incarceration_totals} WHERE year = 2016 ORDER BY as_of`);
     expect(rows).toMatchObject([
       { as_of: '2016-01-01', incarcerated_total: null, source_row: 25 },
       { as_of: '2016-12-31', incarcerated_total: 2162400, source_row: 26 },
@@ -165,25 +137,25 @@ describe('incarceration_totals', () => {
 
   test('cpus16at03.csv row 22 column F: local jails 2015 727,400 ("621,100**" in 2000 loses its marker)', async () => {
     expect([raw('bjs/cpus16/cpus16at03.csv', 22, 'A'), raw('bjs/cpus16/cpus16at03.csv', 12, 'F'), raw('bjs/cpus16/cpus16at03.csv', 22, 'F'), raw('bjs/cpus16/cpus16at03.csv', 22, 'D')]).toEqual(['Local jails', '2015', '727,400', '621,100**']);
-    expect(await one(`SELECT custody_local_jail, local_jail FROM it WHERE year = 2015`)).toEqual({ custody_local_jail: 727400, local_jail: 727400 });
-    expect((await one(`SELECT custody_local_jail FROM it WHERE year = 2000`)).custody_local_jail).toBe(621100);
+    expect(await one(`SELECT custody_local_jail, local_jail FROM {incarceration_totals} WHERE year = 2015`)).toEqual({ custody_local_jail: 727400, local_jail: 727400 });
+    expect((await one(`SELECT custody_local_jail FROM {incarceration_totals} WHERE year = 2000`)).custody_local_jail).toBe(621100);
   });
 
   test('years 2000 and 2006–2016; other adult systems and custody only for 2000, 2010, 2015, 2016', async () => {
-    expect((await all('SELECT year FROM it ORDER BY as_of')).map((r) => r.year)).toEqual([2000, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2016]);
-    expect((await all('SELECT year FROM it WHERE other_systems_source IS NOT NULL ORDER BY year')).map((r) => r.year)).toEqual([2000, 2010, 2015, 2016]);
-    expect(await one('SELECT other_adult_systems_total, territorial_prisons, military_facilities, indian_country_jails FROM it WHERE as_of = DATE \'2016-12-31\'')).toEqual({ other_adult_systems_total: 16100, territorial_prisons: 12300, military_facilities: 1300, indian_country_jails: 2540 });
+    expect((await all('SELECT year FROM {incarceration_totals} ORDER BY as_of')).map((r) => r.year)).toEqual([2000, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2016]);
+    expect((await all('SELECT year FROM {incarceration_totals} WHERE other_systems_source IS NOT NULL ORDER BY year')).map((r) => r.year)).toEqual([2000, 2010, 2015, 2016]);
+    expect(await one('SELECT other_adult_systems_total, territorial_prisons, military_facilities, indian_country_jails FROM {incarceration_totals} WHERE as_of = DATE \'2016-12-31\'')).toEqual({ other_adult_systems_total: 16100, territorial_prisons: 12300, military_facilities: 1300, indian_country_jails: 2540 });
   });
 
   test('cpus16at03.csv row 13 column E: the 2010 custody total (1,517,800 = federal + state, no jails) is withheld with its reason', async () => {
     expect(raw('bjs/cpus16/cpus16at03.csv', 13, 'E')).toBe('1,517,800');
-    const r = await one('SELECT custody_total, missing FROM it WHERE year = 2010');
+    const r = await one('SELECT custody_total, missing FROM {incarceration_totals} WHERE year = 2010');
     expect(r.custody_total).toBeNull();
     expect(r.missing).toContain('BJS prints 1517800');
   });
 
   test('the description says ICE detention is in none of these totals', () => {
-    const dp = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: { name: string; description: string }[] };
+    const dp = JSON.parse(readFileSync(join(dir(), 'datapackage.json'), 'utf8')) as { resources: { name: string; description: string }[] };
     expect(dp.resources.find((r) => r.name === 'incarceration_totals')!.description).toMatch(/ICE immigration detention is in none of these totals/);
   });
 });

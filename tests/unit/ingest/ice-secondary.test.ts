@@ -7,9 +7,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ingest } from '../../../scripts/ingest/engine';
+import { ingested, SOURCES } from './ingested';
 import { IngestError } from '../../../scripts/ingest/lib/errors';
 import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
 import { readCsv } from '../../../scripts/ingest/lib/read-csv';
@@ -18,37 +18,10 @@ import { zip5 } from '../../../scripts/ingest/lib/us-places';
 import { unquoteSpaced } from '../../../scripts/ingest/sources/ice-offices';
 import { useDate } from '../../../scripts/ingest/sources/marshall-detention';
 
-const SOURCES = resolve('../shared/sources');
 const FIXTURES = resolve('tests/fixtures/ice-secondary');
 const IDS = ['ddp-daily', 'ice-covid', 'ice-biweekly', 'marshall-detention', 'ncraig-adp', 'ice-offices', 'ero-field-offices', 'ice-workbooks'];
-const DATASETS = ['ice_facility_daily', 'ice_national_daily', 'ice_detained_biweekly', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'ice_aor_coverage'];
 
-let out: string;
-let instance: DuckDBInstance;
-let con: DuckDBConnection;
-
-beforeAll(async () => {
-  // One run for every file: the DDP Parquet alone is 888,699 rows.
-  out = join(mkdtempSync(join(tmpdir(), 'ice-secondary-test-')), 'data');
-  await ingest({ sources: SOURCES, out, only: IDS, log: () => {} });
-  instance = await DuckDBInstance.create(':memory:');
-  con = await instance.connect();
-  for (const d of DATASETS) await con.run(`CREATE VIEW ${d} AS SELECT * FROM '${out}/${d}.parquet'`);
-});
-
-afterAll(() => {
-  con?.closeSync();
-  instance?.closeSync();
-  if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-});
-
-type Row = Record<string, string | number | boolean | null>;
-async function all(sql: string): Promise<Row[]> {
-  // BIGINTs come back as strings in JSON form; dates as ISO text.
-  const rows = (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[];
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) && !/zip|phone/.test(k) ? Number(v) : v])));
-}
-const one = async (sql: string) => (await all(sql))[0]!;
+const { all, one, dir } = ingested({ data: { only: IDS } });
 
 const grids = new Map<string, Grid>();
 /** A raw cell by 1-based row and header label, read with the project's CSV reader. */
@@ -60,35 +33,35 @@ function raw(file: string, row: number, label: string): string {
 
 describe('ice_facility_daily (DDP Parquet)', () => {
   test('every facility code on every day, as in the file', async () => {
-    expect(await one(`SELECT count(*) n, count(DISTINCT detention_facility_code) codes, min(date)::VARCHAR a, max(date)::VARCHAR b FROM ice_facility_daily`)).toEqual({ n: 888699, codes: 707, a: '2022-10-01', b: '2026-03-10' });
+    expect(await one(`SELECT count(*) n, count(DISTINCT detention_facility_code) codes, min(date)::VARCHAR a, max(date)::VARCHAR b FROM {ice_facility_daily}`)).toEqual({ n: 888699, codes: 707, a: '2022-10-01', b: '2026-03-10' });
   });
 
   test('Stewart 2025-01-20 and Adelanto 2026-03-10 (SOURCES-ice.md §3)', async () => {
-    expect(await one(`SELECT n_detained, n_detained_at_midnight, facility_name FROM ice_facility_daily WHERE detention_facility_code = 'STWRTGA' AND date = '2025-01-20'`)).toEqual({ n_detained: 1577, n_detained_at_midnight: 1466, facility_name: 'STEWART DETENTION CENTER' });
-    expect(await one(`SELECT n_detained, n_detained_at_midnight FROM ice_facility_daily WHERE detention_facility_code = 'ADLNTCA' AND date = '2026-03-10'`)).toEqual({ n_detained: 1484, n_detained_at_midnight: 1458 });
+    expect(await one(`SELECT n_detained, n_detained_at_midnight, facility_name FROM {ice_facility_daily} WHERE detention_facility_code = 'STWRTGA' AND date = '2025-01-20'`)).toEqual({ n_detained: 1577, n_detained_at_midnight: 1466, facility_name: 'STEWART DETENTION CENTER' });
+    expect(await one(`SELECT n_detained, n_detained_at_midnight FROM {ice_facility_daily} WHERE detention_facility_code = 'ADLNTCA' AND date = '2026-03-10'`)).toEqual({ n_detained: 1484, n_detained_at_midnight: 1458 });
   });
 
   test('rows are stored in (code, date) order', async () => {
-    const [{ bad }] = (await all(`SELECT count(*) bad FROM (SELECT detention_facility_code c, date d, lag(detention_facility_code) OVER () pc, lag(date) OVER () pd FROM ice_facility_daily) WHERE pc > c OR (pc = c AND pd >= d)`)) as [{ bad: number }];
+    const [{ bad }] = (await all(`SELECT count(*) bad FROM (SELECT detention_facility_code c, date d, lag(detention_facility_code) OVER () pc, lag(date) OVER () pd FROM {ice_facility_daily}) WHERE pc > c OR (pc = c AND pd >= d)`)) as [{ bad: number }];
     expect(bad).toBe(0);
   });
 });
 
 describe('ice_national_daily', () => {
-  const v = (series: string, date: string) => one(`SELECT value, missing FROM ice_national_daily WHERE series = '${series}' AND date = '${date}'`);
+  const v = (series: string, date: string) => one(`SELECT value, missing FROM {ice_national_daily} WHERE series = '${series}' AND date = '${date}'`);
 
   test('DDP midnight sums (SOURCES-ice.md §3)', async () => {
     expect((await v('ddp_midnight', '2022-10-01')).value).toBe(25415);
     expect((await v('ddp_midnight', '2025-01-20')).value).toBe(39175);
     expect((await v('ddp_midnight', '2026-03-10')).value).toBe(61623);
     // Any-time counts include people moved that day: never below the midnight count.
-    expect((await one(`SELECT count(*) n FROM ice_national_daily a JOIN ice_national_daily m USING (date) WHERE a.series = 'ddp_any_time' AND m.series = 'ddp_midnight' AND a.value < m.value`)).n).toBe(0);
+    expect((await one(`SELECT count(*) n FROM {ice_national_daily} a JOIN {ice_national_daily} m USING (date) WHERE a.series = 'ddp_any_time' AND m.series = 'ddp_midnight' AND a.value < m.value`)).n).toBe(0);
   });
 
   test('ICE COVID page: covid_summaries.csv row 35 (2020-05-01) = 29,675; series starts 2020-04-25', async () => {
     expect(raw('ice/ice-covid-daily/covid_summaries.csv', 35, 'Total.Detained')).toBe('29675');
-    expect(await one(`SELECT value, source_row FROM ice_national_daily WHERE series = 'ice_covid_page' AND date = '2020-05-01'`)).toEqual({ value: 29675, source_row: 35 });
-    expect(await one(`SELECT min(date)::VARCHAR a, max(date)::VARCHAR b FROM ice_national_daily WHERE series = 'ice_covid_page'`)).toEqual({ a: '2020-04-25', b: '2022-05-05' });
+    expect(await one(`SELECT value, source_row FROM {ice_national_daily} WHERE series = 'ice_covid_page' AND date = '2020-05-01'`)).toEqual({ value: 29675, source_row: 35 });
+    expect(await one(`SELECT min(date)::VARCHAR a, max(date)::VARCHAR b FROM {ice_national_daily} WHERE series = 'ice_covid_page'`)).toEqual({ a: '2020-04-25', b: '2022-05-05' });
   });
 
   test('a day ICE posted as NA is null with its reason, never 0', async () => {
@@ -101,7 +74,7 @@ describe('ice_detained_biweekly', () => {
   const file = 'ice/ice-detention-stats-biweekly-summary/Data_processing.csv';
   const COUNTS = ['ICE_Convicted Criminal', 'CBP_Convicted Criminal', 'ICE_Pending Charges', 'CBP_Pending Charges', 'ICE_other Violator', 'CBP_other Violator'];
   const rawTotal = (row: number) => COUNTS.reduce((s, c) => s + Number(raw(file, row, c)), 0);
-  const at = (d: string) => one(`SELECT * FROM ice_detained_biweekly WHERE as_of = '${d}'`);
+  const at = (d: string) => one(`SELECT * FROM {ice_detained_biweekly} WHERE as_of = '${d}'`);
 
   test('spot totals equal the six raw cells summed', async () => {
     // Row 23: …FY21_detentionStats11122021.xlsx, EID 09/11/2021 (matches the FY21 workbook).
@@ -115,24 +88,24 @@ describe('ice_detained_biweekly', () => {
   });
 
   test('one row per EID date, earliest capture cited', async () => {
-    expect((await one(`SELECT count(*) n FROM ice_detained_biweekly`)).n).toBe(74);
+    expect((await one(`SELECT count(*) n FROM {ice_detained_biweekly}`)).n).toBe(74);
     expect(await at('2021-09-11')).toMatchObject({ captures: 5, source_row: 20, file_name: '20210916232610-FY21_detentionStats09162021.xlsx' });
   });
 
   test('the two mistyped EID dates do not become 2020 snapshots', async () => {
-    expect((await one(`SELECT count(*) n FROM ice_detained_biweekly WHERE year(as_of) = 2020`)).n).toBe(0);
+    expect((await one(`SELECT count(*) n FROM {ice_detained_biweekly} WHERE year(as_of) = 2020`)).n).toBe(0);
     expect(raw(file, 12, 'EID Date')).toBe('06/20/2020');
     expect(await at('2021-06-05')).toMatchObject({ source_row: 12, as_of_inferred: true, eid_date_printed: '06/20/2020', total: rawTotal(12) });
     expect(String((await at('2021-06-05')).note)).toMatch(/06\/20\/2020/);
     // FY21_detentionStats10072021 (row 22) repeats the 09/25/2021 counts under "10/02/2020".
     expect(raw(file, 22, 'EID Date')).toBe('10/02/2020');
     expect(await at('2021-09-25')).toMatchObject({ captures: 2, as_of_inferred: false, eid_date_printed: '09/25/2021, 10/02/2020', total: rawTotal(22) });
-    expect((await one(`SELECT count(*) n FROM ice_detained_biweekly WHERE as_of = '2021-10-02'`)).n).toBe(0);
+    expect((await one(`SELECT count(*) n FROM {ice_detained_biweekly} WHERE as_of = '2021-10-02'`)).n).toBe(0);
   });
 });
 
 describe('ice_national_annual', () => {
-  const at = (src: string, fy: number) => one(`SELECT * FROM ice_national_annual WHERE source_id = '${src}' AND fiscal_year = ${fy}`);
+  const at = (src: string, fy: number) => one(`SELECT * FROM {ice_national_annual} WHERE source_id = '${src}' AND fiscal_year = ${fy}`);
 
   test('Marshall detention.csv: 2019 (row 42) and 1979 (row 2)', async () => {
     expect(raw('ice/marshall-project-detention/detention.csv', 42, 'Average Daily Population')).toBe('49,403');
@@ -149,7 +122,7 @@ describe('ice_national_annual', () => {
     expect(await at('ncraig-adp', 1993)).toMatchObject({ adp: null, missing: 'adp: blank', partial: false });
     expect(await at('ncraig-adp', 2021)).toMatchObject({ adp: 15821, partial: true });
     expect(String((await at('ncraig-adp', 2021)).note)).toMatch(/through April 2021/);
-    expect((await one(`SELECT count(*) n FROM ice_national_annual WHERE partial AND source_id = 'ncraig-adp'`)).n).toBe(1);
+    expect((await one(`SELECT count(*) n FROM {ice_national_annual} WHERE partial AND source_id = 'ncraig-adp'`)).n).toBe(1);
   });
 
   test('ICE workbooks: FY Overall, e.g. FY2019 50,165.43 (Detention FY19 row 84) and FY2024 37,721.80 (row 125)', async () => {
@@ -163,37 +136,37 @@ describe('ice_national_annual', () => {
 
 describe('ice_covid', () => {
   test('national 2021-01-04 (covid_summaries.csv row 280)', async () => {
-    expect(await one(`SELECT in_custody, total_confirmed, tested, deaths, current_cases, source_row FROM ice_covid WHERE level = 'national' AND date = '2021-01-04'`)).toEqual({ in_custody: 16037, total_confirmed: 8545, tested: 80200, deaths: 8, current_cases: 558, source_row: 280 });
+    expect(await one(`SELECT in_custody, total_confirmed, tested, deaths, current_cases, source_row FROM {ice_covid} WHERE level = 'national' AND date = '2021-01-04'`)).toEqual({ in_custody: 16037, total_confirmed: 8545, tested: 80200, deaths: 8, current_cases: 558, source_row: 280 });
   });
 
   test('Folkston (Main) 2021-01-04 (covid_by_facility.csv row 21605); Caroline 2022-05-05', async () => {
-    expect(await one(`SELECT current_cases, deaths, total_confirmed, entry, source_row FROM ice_covid WHERE date = '2021-01-04' AND facility_name = 'Folkston ICE Processing Center (Main)'`)).toEqual({ current_cases: 11, deaths: 0, total_confirmed: 85, entry: 1, source_row: 21605 });
-    expect((await one(`SELECT count(*) n FROM ice_covid WHERE level = 'facility' AND date = '2021-01-04'`)).n).toBe(117);
-    expect((await one(`SELECT total_confirmed FROM ice_covid WHERE date = '2022-05-05' AND facility_name = 'Caroline Detention Facility'`)).total_confirmed).toBe(153);
+    expect(await one(`SELECT current_cases, deaths, total_confirmed, entry, source_row FROM {ice_covid} WHERE date = '2021-01-04' AND facility_name = 'Folkston ICE Processing Center (Main)'`)).toEqual({ current_cases: 11, deaths: 0, total_confirmed: 85, entry: 1, source_row: 21605 });
+    expect((await one(`SELECT count(*) n FROM {ice_covid} WHERE level = 'facility' AND date = '2021-01-04'`)).n).toBe(117);
+    expect((await one(`SELECT total_confirmed FROM {ice_covid} WHERE date = '2022-05-05' AND facility_name = 'Caroline Detention Facility'`)).total_confirmed).toBe(153);
   });
 
   test('duplicated (date, facility) rows: later scrape kept on 2020-08-19; names listed twice kept as entries 1 and 2', async () => {
-    expect(await one(`SELECT count(*) n, min(source_row) a FROM ice_covid WHERE level = 'facility' AND date = '2020-08-19'`)).toEqual({ n: 88, a: 7684 });
-    expect(await all(`SELECT entry, total_confirmed, source_row FROM ice_covid WHERE date = '2021-09-20' AND facility_name = 'Kay County Detention Center' ORDER BY entry`)).toEqual([
+    expect(await one(`SELECT count(*) n, min(source_row) a FROM {ice_covid} WHERE level = 'facility' AND date = '2020-08-19'`)).toEqual({ n: 88, a: 7684 });
+    expect(await all(`SELECT entry, total_confirmed, source_row FROM {ice_covid} WHERE date = '2021-09-20' AND facility_name = 'Kay County Detention Center' ORDER BY entry`)).toEqual([
       { entry: 1, total_confirmed: 12, source_row: 52054 },
       { entry: 2, total_confirmed: 1, source_row: 52063 },
     ]);
-    expect((await one(`SELECT count(*) n FROM (SELECT date, facility_name, entry FROM ice_covid WHERE level = 'facility' GROUP BY ALL HAVING count(*) > 1)`)).n).toBe(0);
+    expect((await one(`SELECT count(*) n FROM (SELECT date, facility_name, entry FROM {ice_covid} WHERE level = 'facility' GROUP BY ALL HAVING count(*) > 1)`)).n).toBe(0);
   });
 
   test('the hand-corrected "]0" cell carries its reason', async () => {
     expect(raw('ice/ice-covid-daily/covid_by_facility.csv', 59375, 'Confirmed.cases.currently.under.isolation.or.monitoring')).toBe(']0');
-    const r = await one(`SELECT current_cases, note FROM ice_covid WHERE source_row = 59375 AND level = 'facility'`);
+    const r = await one(`SELECT current_cases, note FROM {ice_covid} WHERE source_row = 59375 AND level = 'facility'`);
     expect(r.current_cases).toBe(0);
     expect(String(r.note)).toMatch(/stray "\]"/);
   });
 });
 
 describe('ice_field_offices and ice_aor_coverage', () => {
-  const office = (id: string) => one(`SELECT * FROM ice_field_offices WHERE office_id = '${id}'`);
+  const office = (id: string) => one(`SELECT * FROM {ice_field_offices} WHERE office_id = '${id}'`);
 
   test('phones and e-mails (ero-field-offices-geocoded.csv)', async () => {
-    expect((await one(`SELECT count(*) n FROM ice_field_offices`)).n).toBe(25);
+    expect((await one(`SELECT count(*) n FROM {ice_field_offices}`)).n).toBe(25);
     expect(await office('atlanta')).toMatchObject({ phone: '(404) 893-1290', outreach_email: 'Atlanta.Outreach@ice.dhs.gov', aor_code: 'ATL', states: 'GA, NC, SC', partial_states: null });
     expect((await office('chicago')).phone).toBe('(872) 351-3990');
     expect((await office('san-antonio')).phone).toBe('(210) 283-4750');
@@ -210,13 +183,13 @@ describe('ice_field_offices and ice_aor_coverage', () => {
   });
 
   test('coverage: every Texas, California and New York county under exactly one office', async () => {
-    expect(await all(`SELECT office_id FROM ice_aor_coverage WHERE state_code IN ('GA', 'NC', 'SC') ORDER BY 1`)).toEqual([{ office_id: 'atlanta' }, { office_id: 'atlanta' }, { office_id: 'atlanta' }]);
-    expect(await all(`SELECT state_code, count(DISTINCT county) n FROM ice_aor_coverage WHERE state_code IN ('TX', 'CA', 'NY') GROUP BY 1 ORDER BY 1`)).toEqual([
+    expect(await all(`SELECT office_id FROM {ice_aor_coverage} WHERE state_code IN ('GA', 'NC', 'SC') ORDER BY 1`)).toEqual([{ office_id: 'atlanta' }, { office_id: 'atlanta' }, { office_id: 'atlanta' }]);
+    expect(await all(`SELECT state_code, count(DISTINCT county) n FROM {ice_aor_coverage} WHERE state_code IN ('TX', 'CA', 'NY') GROUP BY 1 ORDER BY 1`)).toEqual([
       { state_code: 'CA', n: 58 },
       { state_code: 'NY', n: 62 },
       { state_code: 'TX', n: 254 },
     ]);
-    expect((await one(`SELECT count(*) n FROM ice_aor_coverage`)).n).toBe(426);
+    expect((await one(`SELECT count(*) n FROM {ice_aor_coverage}`)).n).toBe(426);
   });
 
   test('each AOR code\'s most common facility state in Marshall\'s locations.csv is one its office covers', async () => {
@@ -230,7 +203,7 @@ describe('ice_field_offices and ice_aor_coverage', () => {
       const m = byCode.get(a) ?? byCode.set(a, new Map()).get(a)!;
       m.set(s, (m.get(s) ?? 0) + 1);
     }
-    const offices = await all(`SELECT aor_code, states FROM ice_field_offices`);
+    const offices = await all(`SELECT aor_code, states FROM {ice_field_offices}`);
     for (const [code, states] of byCode) {
       const o = offices.find((x) => x.aor_code === code);
       expect(o, code).toBeDefined();
@@ -242,7 +215,7 @@ describe('ice_field_offices and ice_aor_coverage', () => {
 });
 
 test('datapackage: DDP-derived data is CC0 with DDP\'s requested citation', () => {
-  const dp = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+  const dp = JSON.parse(readFileSync(join(dir(), 'datapackage.json'), 'utf8'));
   const r = dp.resources.find((x: { name: string }) => x.name === 'ice_facility_daily');
   expect(r.licenses.map((l: { name: string }) => l.name)).toEqual(['CC0-1.0']);
   expect(r.attribution).toMatch(/processed by the Deportation Data Project/);
@@ -254,7 +227,7 @@ test('a DDP Parquet without a declared column fails, naming the file and the col
     const dir = join(root, 'ice/ddp-facilities-daily-population');
     mkdirSync(dir, { recursive: true });
     // Every DDP column but n_detained_female.
-    await con.run(`COPY (SELECT 'STWRTGA' AS detention_facility_code, DATE '2025-01-20' AS date, 1577 AS n_detained, 1466 AS n_detained_at_midnight,
+    await all(`COPY (SELECT 'STWRTGA' AS detention_facility_code, DATE '2025-01-20' AS date, 1577 AS n_detained, 1466 AS n_detained_at_midnight,
       1380 AS n_detained_male, 692 AS n_detained_convicted_criminal, 0 AS n_detained_possibly_under_18, 'STEWART DETENTION CENTER' AS detention_facility)
       TO '${dir}/facilities-daily-population-latest.parquet' (FORMAT parquet)`);
     const run = ingest({ sources: root, out: join(root, 'out'), only: ['ddp-daily'], log: () => {} });
