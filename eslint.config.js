@@ -17,5 +17,5 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
   },
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/', '.scratch/', 'data.tmp-*/', 'tests/fixtures/**/*.js'] },
+  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/', '.scratch/', 'data.tmp-*/', 'tests/fixtures/**/*.js', 'build-*/', '.svelte-kit-*/'] },
 );

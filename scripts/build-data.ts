@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { buildGeo } from './build-geo';
+import { writeNearData } from './build-near';
 
 const DATA = resolve('data');
 const OUT = resolve('static/data');
@@ -17,6 +19,7 @@ interface Resource {
   name: string;
   path: string;
   csv: { path: string; hash: string };
+  sources: object[];
 }
 
 const sha256 = (p: string) => 'sha256:' + createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -36,6 +39,12 @@ async function writeCentroids(con: Awaited<ReturnType<DuckDBInstance['connect']>
 }
 
 export async function buildData(): Promise<void> {
+  await deriveDatasets();
+  // The map's geography and facilities (static/data/geo/): cheap, and rewritten only when changed.
+  await buildGeo({ out: join(OUT, 'geo') });
+}
+
+async function deriveDatasets(): Promise<void> {
   const pkgText = readFileSync(join(DATA, 'datapackage.json'), 'utf8');
   const pkg = JSON.parse(pkgText) as { resources: Resource[] };
   const stamp = join(OUT, 'datapackage.json');
@@ -56,6 +65,8 @@ export async function buildData(): Promise<void> {
     if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
   }
   await writeCentroids(con);
+  const legislators = pkg.resources.find((r) => r.name === 'legislators')?.sources[0] ?? {};
+  await writeNearData(con, OUT, legislators);
   con.closeSync();
   db.closeSync(); // checkpoints: no .wal beside the .duckdb
   copyFileSync(join(DATA, 'datapackage.json'), stamp);

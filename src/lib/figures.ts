@@ -16,3 +16,16 @@ export interface Figure {
   source_column: string;
   method: string;
 }
+
+/** A figure from the organizers' spring-2020 text, checked against a headline figure (data/claims). */
+export interface Claim {
+  claim_id: string;
+  quote: string;
+  stated_value: number;
+  source_file: string;
+  source_line: number;
+  checked_against: string;
+  checked_value: number;
+  verdict: string;
+  note: string | null;
+}

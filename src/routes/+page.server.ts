@@ -1,6 +1,6 @@
 import { datapackage, query } from '$lib/server/data';
 import { loadChart } from '$lib/server/charts';
-import type { Figure } from '$lib/figures';
+import type { Claim, Figure } from '$lib/figures';
 
 export async function load() {
   const figures = await query<Figure>('SELECT * FROM headline_figures');
@@ -10,6 +10,7 @@ export async function load() {
     figures: byId,
     national: await loadChart('ice-national-monthly', {}, '/'),
     release: pkg.version,
-    datasets: pkg.resources.map((r) => ({ name: r.name, title: r.title, rows: r.rows, temporal: r.temporal, csv: r.csv.path, parquet: r.path, license: r.licenses.map((l) => l.name).join(', ') })),
+    datasetCount: pkg.resources.length,
+    claims: await query<Claim>('SELECT claim_id, quote, stated_value, source_file, source_line, checked_against, checked_value, verdict, note FROM claims ORDER BY claim_id DESC'),
   };
 }

@@ -1,0 +1,217 @@
+/**
+ * Build-time facility data for /facilities and /facilities/[id]: the shared tables are read once
+ * (a handful of queries for ~2,700 pages) and every page is assembled from memory. Only the two
+ * facility charts query per page, through the chart registry.
+ */
+import { datapackage, query } from './data';
+import { stateShapes } from './geo';
+import { parseMissing } from '$lib/facilities/missing';
+import { nearest, project } from '$lib/facilities/geo';
+import type { DirectoryRow } from '$lib/facilities/directory';
+import type { CovidSummary, FacilityPage, FieldOffice, FiscalYear, OfficeLink, UclaFacility } from '$lib/facilities/types';
+
+interface FacilityRow {
+  facility_id: string;
+  kind: string;
+  name: string;
+  ice_facility_id: string | null;
+  ice_type_detailed: string | null;
+  ucla_id: number | null;
+  ucla_description: string | null;
+  link_method: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  coord_source: string | null;
+  coord_approximate: boolean | null;
+  population: number | null;
+  population_measure: string | null;
+  operator: string | null;
+  /** State of the facility's ZIP (zip_centroids), where the ZCTA lies in one state. */
+  zip_state: string | null;
+}
+
+type IceRow = NonNullable<FacilityPage['ice']> & { facility_id: string };
+type FyRow = Omit<FiscalYear, 'missing' | 'partial'> & { facility_id: string; missing: string | null };
+interface Coverage { state_code: string; state: string; county: string | null; office_id: string; source_file: string; source_row: number }
+
+interface Store {
+  facilities: FacilityRow[];
+  /** Facilities with coordinates, for "nearby". */
+  places: { id: string; latitude: number; longitude: number; row: FacilityRow }[];
+  byId: Map<string, FacilityRow>;
+  ice: Map<string, IceRow>;
+  years: Map<string, FiscalYear[]>;
+  offices: FieldOffice[];
+  coverage: Coverage[];
+  ucla: Map<number, UclaFacility>;
+  covid: Map<string, CovidSummary> | null;
+}
+
+/** Dataset that ties the names on ICE's COVID-19 page to facility ids (made by the ingest). */
+export const COVID_LINKS = 'ice_covid_facilities';
+
+let store: Promise<Store> | null = null;
+
+function load(): Promise<Store> {
+  return (store ??= (async () => {
+    const facilities = await query<FacilityRow>(
+      `SELECT f.*, z.state AS zip_state FROM facilities f LEFT JOIN zip_centroids z ON z.zip = f.zip ORDER BY f.name, f.facility_id`,
+    );
+    const ice = await query<IceRow>(`SELECT * FROM ice_facilities`);
+    // ICE's workbooks say how far a partial fiscal year runs (FY2021 ends 2021-09-11; the current one at the data date).
+    const partial = new Map(
+      (await query<{ fiscal_year: number; note: string }>(`SELECT fiscal_year, note FROM ice_national_annual WHERE source_id = 'ice-workbooks' AND partial`)).map((r) => [r.fiscal_year, r.note]),
+    );
+    const years = new Map<string, FiscalYear[]>();
+    for (const r of await query<FyRow>(`SELECT * EXCLUDE (address, city, state, zip, male_female) FROM ice_facility_fy ORDER BY facility_id, fiscal_year`)) {
+      const { facility_id: key, ...row } = r;
+      years.set(key, [...(years.get(key) ?? []), { ...row, missing: parseMissing(r.missing), partial: partial.get(r.fiscal_year) ?? null }]);
+    }
+    const ucla = await query<UclaFacility>(`SELECT * FROM ucla_facilities WHERE ucla_id IN (SELECT ucla_id FROM facilities)`);
+    return {
+      facilities,
+      places: facilities.filter((f) => f.latitude !== null && f.longitude !== null).map((f) => ({ id: f.facility_id, latitude: f.latitude!, longitude: f.longitude!, row: f })),
+      byId: new Map(facilities.map((f) => [f.facility_id, f])),
+      ice: new Map(ice.map((r) => [r.facility_id, r])),
+      years,
+      offices: await query<FieldOffice>(`SELECT * FROM ice_field_offices ORDER BY office_id`),
+      coverage: await query<Coverage>(`SELECT state_code, state, county, office_id, source_file, source_row FROM ice_aor_coverage ORDER BY source_row`),
+      ucla: new Map(ucla.map((u) => [u.ucla_id, u])),
+      covid: await loadCovid(),
+    };
+  })());
+}
+
+/** COVID counts per facility, when this data release links ICE's COVID page names to facilities. */
+async function loadCovid(): Promise<Map<string, CovidSummary> | null> {
+  if (!datapackage().resources.some((r) => r.name === COVID_LINKS)) return null;
+  const rows = await query<CovidSummary & { facility_id: string }>(`
+    SELECT l.facility_id, list(DISTINCT c.facility_name ORDER BY c.facility_name) AS names, string_agg(DISTINCT l.link_method, '; ' ORDER BY l.link_method) AS link_method,
+           min(c.date)::VARCHAR AS first_date, max(c.date)::VARCHAR AS last_date, count(DISTINCT c.date)::INTEGER AS days,
+           arg_max(c.total_confirmed, (c.date, c.total_confirmed)) FILTER (WHERE c.total_confirmed IS NOT NULL) AS total_confirmed,
+           max(c.date) FILTER (WHERE c.total_confirmed IS NOT NULL)::VARCHAR AS total_confirmed_date,
+           arg_max(c.deaths, (c.date, c.deaths)) FILTER (WHERE c.deaths IS NOT NULL) AS deaths,
+           max(c.current_cases) AS peak_current,
+           arg_max(c.date, (c.current_cases, c.date)) FILTER (WHERE c.current_cases IS NOT NULL)::VARCHAR AS peak_current_date,
+           any_value(c.source_file) AS source_file, min(c.source_row)::INTEGER AS first_row, max(c.source_row)::INTEGER AS last_row
+    FROM ${COVID_LINKS} l JOIN ice_covid c ON c.level = 'facility' AND c.facility_name = l.facility_name
+    WHERE l.facility_id IS NOT NULL GROUP BY l.facility_id`);
+  return new Map(rows.map(({ facility_id, ...r }) => [facility_id, r]));
+}
+
+const countyKey = (s: string | null | undefined) => (s ?? '').toUpperCase().replace(/\b(COUNTY|PARISH|BOROUGH)\b/g, '').replace(/[^A-Z]/g, '');
+
+/**
+ * The ICE field office for a facility: the AOR code ICE's own data give it; failing that, the office
+ * whose area covers the state the facility's ZIP is in (county by county in California, New York
+ * and Texas, where UCLA gives the county).
+ */
+function officeFor(s: Store, f: FacilityRow, ice: IceRow | undefined, ucla: UclaFacility | null): OfficeLink | null {
+  if (ice?.aor) {
+    const office = s.offices.find((o) => o.aor_code === ice.aor);
+    if (office) return { office, how: 'aor', basis: `AOR code ${ice.aor} (${ice.address_source})` };
+  }
+  const state = f.zip_state ?? f.state;
+  const rows = s.coverage.filter((c) => c.state_code === state);
+  const whole = rows.filter((c) => c.county === null);
+  const byCounty = ucla?.county ? rows.filter((c) => c.county !== null && countyKey(c.county) === countyKey(ucla.county)) : [];
+  const hit = whole.length === 1 ? { row: whole[0]!, how: 'state' as const } : byCounty.length === 1 ? { row: byCounty[0]!, how: 'county' as const } : null;
+  const office = hit && s.offices.find((o) => o.office_id === hit.row.office_id);
+  if (!hit || !office) return null;
+  const where = hit.how === 'county' ? `${hit.row.county} County, ${hit.row.state}` : hit.row.state;
+  return { office, how: hit.how, basis: `covers ${where}: ${hit.row.source_file} row ${hit.row.source_row}` };
+}
+
+/** Every facility id, for prerendering. */
+export async function facilityIds(): Promise<string[]> {
+  return (await load()).facilities.map((f) => f.facility_id);
+}
+
+function measureOf(f: FacilityRow, years: FiscalYear[] | undefined): string | null {
+  const last = years?.at(-1);
+  if (last && f.population_measure === `ICE average daily population, FY${last.fiscal_year}`) return `${f.population_measure}${last.partial ? ` (partial year, ${last.partial})` : ''}`;
+  return f.population_measure;
+}
+
+/** One compact row per facility for the directory, in name order. */
+export async function directory(): Promise<DirectoryRow[]> {
+  const s = await load();
+  return s.facilities.map((f) => {
+    const years = s.years.get(f.facility_id);
+    const [a, b] = years && years.length >= 2 ? years.slice(-2) : [];
+    const change = a && b && a.adp_total !== null && b.adp_total !== null ? Math.round(b.adp_total - a.adp_total) : null;
+    return {
+      id: f.facility_id,
+      name: f.name,
+      kind: f.kind,
+      state: f.state,
+      city: f.city,
+      type: f.ice_type_detailed ?? f.ucla_description,
+      operator: f.operator,
+      population: f.population === null ? null : Math.round(f.population),
+      measure: measureOf(f, years),
+      change,
+      changeYears: a && b ? `FY${a.fiscal_year} to FY${b.fiscal_year}${b.partial ? ' (partial)' : ''}` : null,
+    };
+  });
+}
+
+/** Everything the page shows about one facility, or null for an unknown id. */
+export async function facilityPage(id: string): Promise<FacilityPage | null> {
+  const s = await load();
+  const f = s.byId.get(id);
+  if (!f) return null;
+  const iceRow = f.ice_facility_id ? s.ice.get(f.ice_facility_id) : undefined;
+  const ucla = f.ucla_id !== null ? (s.ucla.get(f.ucla_id) ?? null) : null;
+  const where = f.zip_state ?? f.state;
+  const point = f.latitude !== null && f.longitude !== null ? project(f.longitude, f.latitude) : null;
+  const ice: FacilityPage['ice'] = iceRow ? (({ facility_id: key, ...r }) => ({ ...r, years: s.years.get(key) ?? [] }))(iceRow) : null;
+  return {
+    id,
+    name: f.name,
+    kind: f.kind,
+    address: f.address,
+    city: f.city,
+    state: f.state,
+    zip: f.zip,
+    operator: f.operator,
+    population: f.population,
+    population_measure: measureOf(f, ice?.years),
+    locator:
+      f.latitude !== null && f.longitude !== null
+        ? {
+            latitude: f.latitude,
+            longitude: f.longitude,
+            approximate: f.coord_approximate === true,
+            source: f.coord_source,
+            point,
+            statePath: point ? (stateShapes().shapes.find((sh) => sh.code === where)?.d ?? null) : null,
+          }
+        : null,
+    ice,
+    ucla,
+    link_method: f.link_method,
+    office: officeFor(s, f, iceRow, ucla),
+    nearby: nearest({ from: { id, latitude: f.latitude, longitude: f.longitude }, places: s.places }).map(({ place: p, km, miles }) => ({
+      id: p.id,
+      name: p.row.name,
+      kind: p.row.kind,
+      city: p.row.city,
+      state: p.row.state,
+      miles,
+      km,
+    })),
+    zip_state: f.zip_state,
+    ...(s.covid ? { covid: (f.ice_facility_id && s.covid.get(f.ice_facility_id)) || null } : {}),
+  };
+}
+
+/** The base map of every locator: state outlines, drawn once (served as /facilities/states.svg). */
+export function statesSvg(): string {
+  const { shapes, borders } = stateShapes();
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610"><path fill="#e5e7eb" d="${shapes.map((s) => s.d).join('')}"/><path fill="none" stroke="#fff" stroke-width="1" d="${borders}"/></svg>`;
+}

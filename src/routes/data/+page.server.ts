@@ -1,0 +1,35 @@
+import { SITE_NAME } from '$lib/charts/cite';
+import { datapackage, type PackageResource } from '$lib/server/data';
+
+/** datapackage.json fields the catalog shows beyond the ones the data module types. */
+type Field = PackageResource['schema']['fields'][number] & { constraints?: { required?: boolean } };
+type Resource = Omit<PackageResource, 'csv' | 'schema'> & {
+  hash: string;
+  csv: PackageResource['csv'] & { hash: string };
+  shareAlike?: boolean;
+  schema: { fields: Field[]; primaryKey: string[] };
+};
+
+const hex = (h: string) => h.replace(/^sha256:/, '');
+
+export function load() {
+  const pkg = datapackage() as ReturnType<typeof datapackage> & { title?: string; description?: string };
+  const datasets = (pkg.resources as unknown as Resource[]).map((r) => ({
+    name: r.name,
+    title: r.title,
+    description: r.description,
+    rows: r.rows,
+    temporal: r.temporal,
+    primaryKey: r.schema.primaryKey,
+    fields: r.schema.fields.map((f) => ({ name: f.name, type: f.type, unit: f.unit ?? null, description: f.description, required: f.constraints?.required === true })),
+    sources: r.sources,
+    licenses: r.licenses,
+    attribution: r.attribution,
+    shareAlike: r.shareAlike === true,
+    parquet: { path: `/data/${r.path}`, bytes: r.bytes, sha256: hex(r.hash) },
+    csv: { path: `/data/${r.csv.path}`, bytes: r.csv.bytes, sha256: hex(r.csv.hash) },
+    // The address is added in the browser (the build does not know the site's origin): the path alone is what a prerendered page can state.
+    citation: `${SITE_NAME}, “${r.title}” (dataset ${r.name}), data release ${pkg.version}. ${r.attribution}`,
+  }));
+  return { release: pkg.version, title: pkg.title ?? SITE_NAME, description: pkg.description ?? '', siteName: SITE_NAME, datasets };
+}

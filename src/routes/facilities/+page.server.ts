@@ -1,0 +1,5 @@
+import { directoryPage } from '$lib/server/facility-directory';
+
+export async function load() {
+  return { directory: (await directoryPage(1))! };
+}

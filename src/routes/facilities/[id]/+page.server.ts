@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { loadChart } from '$lib/server/charts';
+import { datapackage } from '$lib/server/data';
+import { facilityIds, facilityPage } from '$lib/server/facilities';
+import type { DatasetSources } from '$lib/facilities/types';
+
+/**
+ * ~2,700 pages of plain HTML: hydrating them would inline each page's data a second time (a daily
+ * series is ~2,500 rows, ~250 KB) and write a __data.json beside it, for charts that already read
+ * without JavaScript (values, data table and CSV are all in the HTML).
+ */
+export const csr = false;
+
+export async function entries() {
+  return (await facilityIds()).map((id) => ({ id }));
+}
+
+/** Publisher, address and license of each dataset the page cites, from datapackage.json. */
+function sources(names: string[]): Record<string, DatasetSources> {
+  const pkg = datapackage();
+  return Object.fromEntries(
+    pkg.resources
+      .filter((r) => names.includes(r.name))
+      .map((r) => [r.name, { title: r.title, sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, path: s.path ?? null })), licenses: r.licenses.map((l) => ({ name: l.name, title: l.title, path: l.path ?? null })), attribution: r.attribution }]),
+  );
+}
+
+export async function load({ params }) {
+  const facility = await facilityPage(params.id);
+  if (!facility) error(404, `No facility with id ${params.id}`);
+  const path = `/facilities/${facility.id}/`;
+  const ice = facility.ice;
+  return {
+    facility,
+    adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
+    daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,
+    sources: sources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
+    release: datapackage().version,
+  };
+}

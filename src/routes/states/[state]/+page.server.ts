@@ -1,0 +1,46 @@
+import { error } from '@sveltejs/kit';
+import { STATES_AND_DC } from '$lib/geo/states';
+import { loadChart } from '$lib/server/charts';
+import { covidMarshall, covidUcla, ddpOnly, iceFacilities, latestWorkbook, prisonerYears, provenance, stateCode, unifiedSystem } from '$lib/server/states';
+import type { EntryGenerator } from './$types';
+
+/** One page per state and DC, at its lower-case USPS code (/states/tx/). */
+export const entries: EntryGenerator = () => STATES_AND_DC.map((s) => ({ state: s.code.toLowerCase() }));
+
+export async function load({ params }) {
+  const code = stateCode(params.state);
+  if (!code || params.state !== code.toLowerCase()) error(404, `no state page for "${params.state}"; use a lower-case USPS code such as tx`);
+  const path = `/states/${params.state}/`;
+  const name = STATES_AND_DC.find((s) => s.code === code)!.name;
+  const [prisoners, unified, facilities, workbook, ddp, marshall, ucla, prisonChart, iceChart] = await Promise.all([
+    prisonerYears(code),
+    unifiedSystem(code),
+    iceFacilities(code),
+    latestWorkbook(),
+    ddpOnly(code),
+    covidMarshall(code),
+    covidUcla(code),
+    loadChart('state-prisoners', { state: params.state }, path),
+    loadChart('state-ice-adp', { state: params.state }, path),
+  ]);
+  return {
+    code,
+    name,
+    prisoners,
+    unified,
+    facilities,
+    workbook,
+    ddp,
+    marshall,
+    ucla,
+    prisonChart,
+    iceChart,
+    sources: {
+      bjs: provenance('prison_population'),
+      ice: provenance('ice_facility_fy'),
+      ddp: provenance('ice_national_daily'),
+      marshall: provenance('covid_prisons'),
+      ucla: provenance('covid_prisons_ucla_latest'),
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * /charts/: every national chart in its frame, read as a journalist would: by eye, by keyboard,
+ * by screen reader (aria-label, text alternative, table), and by downloading its CSV, which must
+ * hold exactly what the committed data hold.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CHARTS } from '../../src/lib/charts/registry';
+import { cell } from '../../src/lib/format';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+const NATIONAL = ['ice-national-annual', 'ice-national-monthly', 'ice-national-daily', 'ice-by-facility-type', 'ice-by-state', 'ice-top-facilities', 'prisoners-national', 'covid-ice', 'covid-prisons'];
+
+/** Rows straight from the committed Parquet file, without the chart's SQL. */
+async function parquet(sql: string) {
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const rows = (await con.runAndReadAll(sql)).getRowObjectsJson();
+  con.closeSync();
+  db.closeSync();
+  return rows;
+}
+
+const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true });
+
+describe('charts page', () => {
+  let site: Site;
+  beforeAll(async () => (site = await startSite()));
+  afterAll(async () => site?.close());
+
+  it('shows every national chart with a title, a labelled SVG, a text alternative with numbers and a source link, with JavaScript off', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/charts/');
+    const frames = page.locator('figure.chart');
+    expect(await frames.evaluateAll((fs) => fs.map((f) => f.id))).toEqual(expect.arrayContaining(NATIONAL.map((id) => `chart-${id}`)));
+    for (const id of NATIONAL) {
+      const f = page.locator(`#chart-${id}`);
+      expect((await f.locator('.title').textContent())?.trim(), id).toBeTruthy();
+      const label = await f.locator('svg[role="img"]').getAttribute('aria-label');
+      expect(label, id).toMatch(/\d/);
+      expect(await f.locator('.alt').textContent(), id).toMatch(/\d/);
+      const sources = await f.locator('.source a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(sources.length, id).toBeGreaterThan(0);
+      expect(await f.locator('a.download').getAttribute('href'), id).toBe(`/charts/${id}.csv`);
+    }
+    await close();
+  });
+
+  it('opens each data table by keyboard, and its first row is the matching row of the CSV', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
+    for (const id of NATIONAL) {
+      const f = page.locator(`#chart-${id}`);
+      const details = f.locator('details.table');
+      await details.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open), { message: id }).toBe(true);
+      const first = await details.locator('tbody tr').first().locator('td').allTextContents();
+      const csv = parseCsv(await (await fetch(site.origin + `/charts/${id}.csv`)).text()).data;
+      // A long table shows its last rows and says so in its caption ("last 120 of 3,187 rows").
+      const shown = await details.locator('tbody tr').count();
+      const expected = csv[csv.length - shown]!;
+      const spec = CHARTS[id]!;
+      expect(first, id).toEqual(spec.columns.map((c) => cell(expected[c.field] === '' ? null : expected[c.field], c.format)));
+    }
+    await close();
+  });
+
+  it('downloads ice-national-annual as CSV holding exactly the committed values, "not reported" as empty', async () => {
+    const csv = parseCsv(await (await fetch(site.origin + '/charts/ice-national-annual.csv')).text());
+    const [{ n }] = (await parquet(`SELECT count(*)::INTEGER AS n FROM 'data/ice_national_annual.parquet'`)) as [{ n: number }];
+    expect(csv.data.length).toBe(n);
+    expect(csv.meta.fields).toEqual(CHARTS['ice-national-annual']!.columns.map((c) => c.field));
+    const want = await parquet(`SELECT fiscal_year::VARCHAR AS fy, source_id, adp, partial FROM 'data/ice_national_annual.parquet' WHERE fiscal_year IN (1993, 2006, 2021) ORDER BY fiscal_year, source_id`);
+    const names: Record<string, string> = { 'marshall-detention': 'The Marshall Project', 'ncraig-adp': 'Nathan Craig', 'ice-workbooks': 'ICE workbooks' };
+    const got = csv.data.filter((r) => ['1993', '2006', '2021'].includes(r.fiscal_year!));
+    expect(got.map((r) => [r.fiscal_year, r.source, r.adp === '' ? null : Number(r.adp), r.coverage!.startsWith('partial')])).toEqual(
+      want.map((w) => [w.fy, names[String(w.source_id)], w.adp === null ? null : Number(w.adp), w.partial]),
+    );
+    // Nathan Craig's FY1993 cell is blank in his file: empty in the CSV, never 0.
+    expect(got.find((r) => r.fiscal_year === '1993' && r.source === 'Nathan Craig')?.adp).toBe('');
+  });
+
+  it('shows a value the source did not report as "not reported" in the table, not 0', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/charts/');
+    const rows = page.locator('#chart-ice-national-annual details.table tbody tr');
+    const craig1993 = rows.filter({ hasText: '1993' }).filter({ hasText: 'Nathan Craig' });
+    const cells = await craig1993.locator('td').allTextContents();
+    expect(cells[2]).toBe('not reported');
+    expect(cells).not.toContain('0');
+    await close();
+  });
+
+  it('moves a tooltip along a chart by keyboard and clears it with Escape', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
+    for (const id of ['ice-national-annual', 'ice-top-facilities']) {
+      const f = page.locator(`#chart-${id}`);
+      const status = f.locator('[role="status"]');
+      // Keys work once the page has hydrated: press until the tooltip answers.
+      await expect
+        .poll(async () => {
+          await f.locator('svg[role="img"]').focus();
+          await page.keyboard.press('ArrowRight');
+          return status.textContent();
+        }, { message: id })
+        .toMatch(/\d{1,3}(,\d{3})*/);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => status.textContent(), { message: id }).toBe('');
+    }
+    const annual = page.locator('#chart-ice-national-annual [role="status"]');
+    await page.locator('#chart-ice-national-annual svg[role="img"]').focus();
+    await page.keyboard.press('ArrowRight');
+    // The first fiscal year, with each source's value.
+    expect(await annual.textContent()).toMatch(/^1979: .*The Marshall Project 2,371.*Nathan Craig 2,347/);
+    await close();
+  });
+
+  it('has no axe violations, makes no request to another origin, and fits 320 px without horizontal scroll', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
+    expect(await axe(page)).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+
+    const narrow = await openPage(site, { width: 320 });
+    await narrow.page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
+    const { scroll, client } = await narrow.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    expect(offOrigin(narrow.requests, site.origin)).toEqual([]);
+    await narrow.close();
+  });
+
+  it('is linked from the site navigation', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/');
+    await expect(page.locator('nav[aria-label="Site"] a[href="/charts/"]').count()).resolves.toBe(1);
+    await close();
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * /near in Chromium: ZIP, city and emulated geolocation searches, representatives for a ZIP
+ * spanning two districts, the filled call script, and privacy: no request carries the ZIP, the
+ * city or the coordinates, and none goes to another origin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+let site: Site;
+let stewart: { facility_id: string; name: string; population: number };
+beforeAll(async () => {
+  site = await startSite();
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const [r] = (await con.runAndReadAll(`SELECT facility_id, name, round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`)).getRowObjectsJson();
+  stewart = r as unknown as typeof stewart;
+  con.closeSync();
+  db.closeSync();
+});
+afterAll(async () => site?.close());
+
+const leaks = (requests: string[], needles: string[]) => requests.filter((u) => needles.some((n) => decodeURIComponent(u).includes(n)));
+
+describe('/near', () => {
+  it('ranks Stewart Detention Center first for its ZIP (31815), with a call script carrying its figures', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByRole('button', { name: 'Find' }).click();
+    const first = page.locator('ol.results li').first();
+    await expect(first.locator('a').textContent()).resolves.toBe(stewart.name);
+    await expect(first.locator('a').getAttribute('href')).resolves.toBe(`/facilities/${stewart.facility_id}/`);
+    // The call script to the ICE field office names the facility and its latest population.
+    await page.getByText('Call the ICE field office: ask for release').click();
+    const script = await page.locator('details[open] textarea').first().inputValue();
+    expect(script).toContain(stewart.name);
+    expect(script).toContain(stewart.population.toLocaleString('en-US'));
+    expect(leaks(requests, ['31815'])).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows both districts of a ZIP that spans two (10001: NY-10 and NY-12) and asks which', async () => {
+    const { page, requests, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('10001');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.locator('#reps-h').waitFor();
+    const reps = await page.locator('ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
+    expect(reps.sort()).toEqual(['NY-10', 'NY-12']);
+    await expect(page.locator('input[name="district"]').count()).resolves.toBe(2);
+    await expect(page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).resolves.toBe(2);
+    await page.getByLabel('NY-12').check();
+    await expect(page.locator('ul.members li[data-district="NY-10"]').count()).resolves.toBe(0);
+    expect(leaks(requests, ['10001'])).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+    await close();
+  });
+
+  it('explains a ZIP that is no ZCTA (20500) and suggests nearby ones', async () => {
+    const { page, requests, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('20500');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('.msg').first().textContent()).resolves.toContain('20500 is not a ZIP code area');
+    await expect(page.locator('.inline button').count()).resolves.toBeGreaterThan(0);
+    expect(leaks(requests, ['20500'])).toEqual([]);
+    await close();
+  });
+
+  it('asks which state for an ambiguous city, then ranks from it', async () => {
+    const { page, requests, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('Springfield');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Springfield, IL' }).click();
+    await expect(page.locator('#results-h').textContent()).resolves.toBe('Nearest to Springfield, IL');
+    expect(leaks(requests, ['Springfield', 'springfield'])).toEqual([]);
+    await close();
+  });
+
+  it('uses the browser location (emulated at Adelanto, CA) without sending it', async () => {
+    const context = await site.browser.newContext({ geolocation: { latitude: 34.5594, longitude: -117.4422 }, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(site.origin + '/near/');
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect(page.locator('ol.results li a').first().textContent()).resolves.toMatch(/ADELANTO/i);
+    expect(leaks(requests, ['34.55', '117.44'])).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    await context.close();
+  });
+});

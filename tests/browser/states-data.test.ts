@@ -1,0 +1,141 @@
+/**
+ * Journeys of a journalist checking figures: a state page, the map of states, the data catalog and
+ * the methodology. Expected values come from the raw BJS table (spot values in SOURCES-other.md) or
+ * are computed here with DuckDB over data/*.parquet, never copied from the pages.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { STATES_AND_DC } from '../../src/lib/geo/states';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+interface Resource {
+  name: string;
+  path: string;
+  csv: { path: string };
+  schema: { fields: { name: string }[] };
+}
+const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: Resource[] };
+
+async function sql(q: string): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const rows = (await con.runAndReadAll(q)).getRowObjectsJson();
+  con.closeSync();
+  db.closeSync();
+  return rows;
+}
+
+const fmt = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const TEMPLATES = ['/states/', '/states/tx/', '/data/', '/methodology/'];
+
+describe('states, data catalog and methodology', () => {
+  let site: Site;
+  beforeAll(async () => (site = await startSite()));
+  afterAll(async () => site?.close());
+
+  it('shows Texas prisoners in 2022 and 2021 with their source, with JavaScript off', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    const res = await page.goto(site.origin + '/states/tx/');
+    expect(res?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Texas');
+    const lead = page.locator('#prisoners-latest');
+    // bjs/p22st/p22stt02.csv: Texas 2022 Total = 139,631 (2021: 133,772).
+    await expect(lead.locator('[data-year="2022"]').textContent()).resolves.toBe('139,631');
+    await expect(lead.locator('[data-year="2021"]').textContent()).resolves.toBe('133,772');
+    expect(await lead.textContent()).toContain('December 31, 2022');
+    expect(await page.locator('section[aria-labelledby="prisons"] .source').first().textContent()).toContain('p22stt02.csv');
+    // The chart's table holds every year, and the revised year is flagged beside the figures.
+    const table = page.locator('#chart-state-prisoners table');
+    expect(await table.textContent()).toContain('139,631');
+    await expect(page.locator('.flag.revised').count()).resolves.toBeGreaterThan(0);
+    // ICE facilities link to their pages.
+    const links = await page.locator('#facilities ~ div table a[href^="/facilities/"]').count();
+    expect(links).toBeGreaterThan(0);
+    await close();
+  });
+
+  it('maps every state and lists every state and DC with a link to its page', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/states/');
+    const titles = await page.locator('#chart-prisoners-by-state svg path title').allTextContents();
+    for (const s of STATES_AND_DC) expect(titles.filter((t) => t.startsWith(`${s.name}:`)), s.name).toHaveLength(1);
+    const rows = page.locator('#states-table tbody tr');
+    await expect(rows.count()).resolves.toBe(STATES_AND_DC.length);
+    const hrefs = await page.locator('#states-table tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.sort()).toEqual(STATES_AND_DC.map((s) => `/states/${s.code.toLowerCase()}/`).sort());
+    for (const h of hrefs) expect((await fetch(site.origin + h!)).status, h!).toBe(200);
+    // The map's own data table has the same rows, and DC says "not reported", never 0.
+    const dc = page.locator('#states-table tbody tr', { hasText: 'District of Columbia' });
+    expect(await dc.locator('td').first().textContent()).toContain('not reported');
+    await close();
+  });
+
+  it('lists every dataset of datapackage.json with working CSV and Parquet links', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/data/');
+    for (const r of pkg.resources) {
+      const block = page.locator(`article#${r.name}`);
+      await expect(block.count(), r.name).resolves.toBe(1);
+      const csv = await block.locator(`a[href="/data/${r.csv.path}"]`).count();
+      const parquet = await block.locator(`a[href="/data/${r.path}"]`).count();
+      expect(csv + parquet, r.name).toBe(2);
+      // Every download answers; read only the first bytes of each (the daily file is large).
+      for (const path of [r.csv.path, r.path]) {
+        const res = await fetch(`${site.origin}/data/${path}`);
+        expect(res.status, path).toBe(200);
+        await res.body?.cancel();
+      }
+    }
+    // One CSV in full: its header is the schema's column names, in order.
+    const r = pkg.resources.find((x) => x.name === 'prison_population')!;
+    const text = await (await fetch(`${site.origin}/data/${r.csv.path}`)).text();
+    expect(text.split('\n')[0]!.split(',')).toEqual(r.schema.fields.map((f) => f.name));
+    await expect(page.locator('a[href="/data/datapackage.json"]').count()).resolves.toBeGreaterThan(0);
+    expect((await fetch(`${site.origin}/data/datapackage.json`)).status).toBe(200);
+    await close();
+  });
+
+  it('shows the FY2024 facility sum against the national ADP as the data hold them', async () => {
+    const [e] = await sql(`
+      SELECT (SELECT sum(adp_total) FROM 'data/ice_facility_fy.parquet' WHERE fiscal_year = 2024) AS facility_sum,
+             (SELECT adp FROM 'data/ice_national_annual.parquet' WHERE source_id = 'ice-workbooks' AND fiscal_year = 2024) AS national,
+             (SELECT count(*) FROM 'data/ice_facility_fy.parquet' WHERE fiscal_year = 2024) AS facilities`);
+    const sum = Number(e!.facility_sum);
+    const national = Number(e!.national);
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/methodology/');
+    const row = page.locator('#facility-sums-table tr[data-fy="2024"]');
+    const cell = (f: string) => row.locator(`[data-field="${f}"]`).textContent().then((t) => t?.trim());
+    await expect(cell('facility_sum')).resolves.toBe(fmt(sum));
+    await expect(cell('national')).resolves.toBe(fmt(national));
+    await expect(cell('difference')).resolves.toBe(fmt(national - sum));
+    await expect(cell('percent')).resolves.toBe(`${fmt((100 * sum) / national, 1)}%`);
+    expect(Number(await row.locator('[data-field="facility_sum"]').getAttribute('data-value'))).toBeCloseTo(sum, 6);
+    expect((await row.locator('td').first().textContent())?.trim()).toBe(fmt(Number(e!.facilities)));
+    // The BJS revision count is the data's.
+    const [rev] = await sql(`SELECT count(revised_from) AS n FROM 'data/prison_population.parquet'`);
+    expect(await page.locator('#bjs-revisions + p').textContent()).toContain(`${fmt(Number(rev!.n))} of the`);
+    await close();
+  });
+
+  // axe over the long catalog page takes a while on a busy machine: one test, with its own time, per page and width.
+  it.each(TEMPLATES)('%s: no axe violations, no request to another origin, no error', { timeout: 180_000 }, async (path) => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + path, { waitUntil: 'networkidle' });
+    expect(await axe(page)).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it.each(TEMPLATES)('%s: fits 320 px without horizontal scrolling, and stays axe-clean there', { timeout: 180_000 }, async (path) => {
+    const { page, requests, close } = await openPage(site, { width: 320 });
+    await page.goto(site.origin + path, { waitUntil: 'networkidle' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    await close();
+  });
+});
