@@ -158,7 +158,8 @@ describe('facility directory', () => {
     const search = page.getByLabel('Name or city');
     await search.click();
     await page.keyboard.type('stewart');
-    await page.locator('.status').filter({ hasText: /3 of 2,725 facilities match/ }).waitFor();
+    const [{ n }] = (await sql(`SELECT count(*)::INT AS n FROM 'data/facilities.parquet'`)) as [{ n: number }];
+    await page.locator('.status').filter({ hasText: `3 of ${n.toLocaleString('en-US')} facilities match` }).waitFor();
     const link = page.getByRole('link', { name: 'STEWART DETENTION CENTER' });
     expect(await page.locator('main table tbody tr').count()).toBe(3);
     expect(page.url()).toContain('?q=stewart');
