@@ -9,5 +9,7 @@ export default {
     outDir: process.env.KIT_OUT ?? '.svelte-kit',
     adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: undefined, precompress: false, strict: true }),
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+    // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
+    paths: { relative: false },
   },
 };

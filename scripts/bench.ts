@@ -2,7 +2,8 @@
  * npm run bench: figures, not pass/fail tests. Ingest time, every output's size, the browser
  * database, and for each page template (home, charts, a facility, a state) the bytes transferred
  * (gzip) by kind and the Largest Contentful Paint under 4× CPU throttling, each printed beside its
- * budget. Budgets live here and in the README.
+ * budget, and the /near ZIP search (time to the ranked list, geographic bytes). Budgets live here
+ * and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
  * BUILD_DIR / KIT_OUT        build into other folders (side-by-side builds), as npm run build does.
@@ -25,6 +26,12 @@ const BUDGET = {
   homeJsKB: 100,
   /** Largest Contentful Paint of the home page with the CPU slowed 4× (a mid-range phone). */
   homeLcpMs: 1000,
+  /** An embed page (/embed/ice-national-monthly/), everything it loads (gzip). */
+  embedGzipKB: 60,
+  /** /near: a ZIP typed to the ranked list, look-up files already loaded (in-page time). */
+  nearSearchMs: 50,
+  /** /near: geographic data fetched for the first ZIP search (gzip). */
+  nearGeoKB: 300,
 };
 const CPU_SLOWDOWN = 4;
 const LCP_RUNS = 3;
@@ -36,6 +43,8 @@ const TEMPLATES = [
   { name: 'charts', path: '/charts/' },
   { name: 'facility', path: '/facilities/stwrtga/' },
   { name: 'state', path: '/states/tx/' },
+  { name: 'near', path: '/near/' },
+  { name: 'embed', path: '/embed/ice-national-monthly/' },
 ];
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -160,6 +169,9 @@ if (home) {
   row('home: HTML, gzip', kb(gzipSync(readFileSync(join(BUILD, 'index.html')), { level: 9 }).length));
 }
 
+const embed = measured.embed;
+if (embed) row('embed: transfer, gzip, all responses', kb(embed.total), `${BUDGET.embedGzipKB} KB`, embed.total / 1024 <= BUDGET.embedGzipKB);
+
 // Time from navigation to the headline figures, unthrottled (the home page's own figure).
 const { page, close } = await openPage(site);
 const start = performance.now();
@@ -172,4 +184,52 @@ try {
   console.log('home: headline figure #ice_adp_2020_03 not found: navigation timing skipped');
 }
 await close();
+
+// Embeds: navigation to the chart drawn, for the national chart (in the page) and a facility's (fetched as JSON).
+for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facility=stwrtga']) {
+  const { page, close } = await openPage(site);
+  const t0 = performance.now();
+  await page.goto(site.origin + path);
+  await page.locator('figure svg').first().waitFor();
+  row(`embed ${path}: navigation to chart (ms)`, (performance.now() - t0).toFixed(0));
+  await close();
+}
+
+// Near me. The first search fetches the look-up files (their gzip bytes are the privacy price:
+// fetched whole, so no request names the ZIP); later searches run on them in memory. The page
+// records its own time from "Find" to the ranked list (data-ms); the wall time adds rendering.
+{
+  const { page, close } = await openPage(site);
+  const bytes = new Map<string, Promise<number>>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/data\/(geo\/|legislators)/.test(path)) bytes.set(path, r.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0));
+  });
+  await page.goto(site.origin + '/near/', { waitUntil: 'networkidle' });
+  const search = async (zip: string) => {
+    await page.getByLabel('ZIP code or city').fill(zip);
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.locator('#results-h', { hasText: `ZIP ${zip}` }).waitFor();
+    await page.locator('form[role=search] button[type=submit]:not([disabled])').waitFor(); // the search has finished and set data-ms
+    return { wall: performance.now() - t0, inPage: Number(await page.locator('ol.results').getAttribute('data-ms')) };
+  };
+  const cold = await search('31815');
+  await page.locator('.near-map[data-map="idle"], .near-map[data-map="error"]').waitFor({ timeout: 30_000 });
+  const sizes = Object.fromEntries(await Promise.all([...bytes].map(async ([path, b]) => [path.replace('/data/', ''), await b] as const)));
+  const MAP_ONLY = new Set(['geo/states.json', 'geo/counties.json']);
+  const lookup = Object.entries(sizes).filter(([f]) => !MAP_ONLY.has(f));
+  const lookupBytes = lookup.reduce((n, [, b]) => n + b, 0);
+  const warm: { wall: number; inPage: number }[] = [];
+  for (const zip of ['10001', '79936', '92154', '60601', '98101', '33101', '85001']) warm.push(await search(zip));
+  await close();
+  console.log('\n== near me (/near, ZIP search)');
+  row('first ZIP: Find → ranked list, in page (ms)', cold.inPage.toFixed(0));
+  row('first ZIP: Find → ranked list, wall (ms)', cold.wall.toFixed(0));
+  row(`next ZIPs: Find → ranked list, in page (median of ${warm.length}, ms)`, median(warm.map((w) => w.inPage)).toFixed(1), `${BUDGET.nearSearchMs} ms`, median(warm.map((w) => w.inPage)) <= BUDGET.nearSearchMs);
+  row(`next ZIPs: Find → ranked list, wall (median, ms)`, median(warm.map((w) => w.wall)).toFixed(0));
+  row('geographic data for the first ZIP, gzip', kb(lookupBytes), `${BUDGET.nearGeoKB} KB`, lookupBytes / 1024 <= BUDGET.nearGeoKB);
+  for (const [f, b] of lookup) row(`  ${f}`, kb(b));
+  for (const [f, b] of Object.entries(sizes).filter(([f]) => MAP_ONLY.has(f))) row(`  then the results map: ${f}`, kb(b));
+}
 await site.close();

@@ -5,7 +5,7 @@
  * (duckdb-wasm cannot read Parquet offline; a .duckdb is not byte-stable, so it is never committed).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildGeo } from './build-geo';
@@ -13,6 +13,8 @@ import { writeNearData } from './build-near';
 
 const DATA = resolve('data');
 const OUT = resolve('static/data');
+/** The code whose output is in static/data besides the datasets. */
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/geo/packed.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 interface Resource {
@@ -25,21 +27,22 @@ interface Resource {
 const sha256 = (p: string) => 'sha256:' + createHash('sha256').update(readFileSync(p)).digest('hex');
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
-/**
- * Compact browser-ready look-ups for "near me": columnar JSON, coordinates rounded to 4 decimals
- * (about 10 m, far finer than a ZIP's or a city's extent), sorted so the file is stable.
- */
-async function writeCentroids(con: Awaited<ReturnType<DuckDBInstance['connect']>>): Promise<void> {
-  mkdirSync(join(OUT, 'geo'), { recursive: true });
-  const cols = async (sql: string) => (await con.runAndReadAll(sql)).getColumnsObjectJson();
-  const zips = await cols(`SELECT zip, round(latitude, 4) AS lat, round(longitude, 4) AS lon FROM zip_centroids ORDER BY zip`);
-  writeFileSync(join(OUT, 'geo', 'zip-centroids.json'), JSON.stringify(zips));
-  const cities = await cols(`SELECT city, state, round(latitude, 4) AS lat, round(longitude, 4) AS lon FROM city_centroids WHERE latitude IS NOT NULL ORDER BY state, city, city_id`);
-  writeFileSync(join(OUT, 'geo', 'city-centroids.json'), JSON.stringify(cities));
+/** data/releases/<release>.json → static/data/releases/<release>/<chart key>.json: a pinned embed fetches only its chart. */
+function splitReleases(): void {
+  const dir = join(DATA, 'releases');
+  rmSync(join(OUT, 'releases'), { recursive: true, force: true });
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir).filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n))) {
+    const { release, charts } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { release: string; charts: Record<string, unknown> };
+    const out = join(OUT, 'releases', release);
+    mkdirSync(out, { recursive: true });
+    for (const [key, chart] of Object.entries(charts)) writeFileSync(join(out, `${key}.json`), JSON.stringify(chart));
+  }
 }
 
 export async function buildData(): Promise<void> {
   await deriveDatasets();
+  splitReleases();
   // The map's geography and facilities (static/data/geo/): cheap, and rewritten only when changed.
   await buildGeo({ out: join(OUT, 'geo') });
 }
@@ -47,8 +50,10 @@ export async function buildData(): Promise<void> {
 async function deriveDatasets(): Promise<void> {
   const pkgText = readFileSync(join(DATA, 'datapackage.json'), 'utf8');
   const pkg = JSON.parse(pkgText) as { resources: Resource[] };
-  const stamp = join(OUT, 'datapackage.json');
-  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === pkgText && existsSync(join(OUT, DB_FILE));
+  // Derived again when the data or the code deriving them changed (a stale legislators.json once hid a new field).
+  const stamp = join(OUT, '.derived');
+  const stampText = sha256(join(DATA, 'datapackage.json')) + DERIVERS.map((f) => ` ${sha256(f)}`).join('');
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === stampText && existsSync(join(OUT, DB_FILE));
   if (fresh) return;
 
   rmSync(OUT, { recursive: true, force: true });
@@ -64,12 +69,12 @@ async function deriveDatasets(): Promise<void> {
     const got = sha256(csv);
     if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
   }
-  await writeCentroids(con);
-  const legislators = pkg.resources.find((r) => r.name === 'legislators')?.sources[0] ?? {};
-  await writeNearData(con, OUT, legislators);
+  const sourceOf = (name: string) => pkg.resources.find((r) => r.name === name)?.sources[0] ?? {};
+  await writeNearData(con, OUT, { source: sourceOf('legislators'), districtSource: sourceOf('zcta_districts') });
   con.closeSync();
   db.closeSync(); // checkpoints: no .wal beside the .duckdb
-  copyFileSync(join(DATA, 'datapackage.json'), stamp);
+  copyFileSync(join(DATA, 'datapackage.json'), join(OUT, 'datapackage.json'));
+  writeFileSync(stamp, stampText);
   console.log(`static/data: ${pkg.resources.length} datasets as Parquet, CSV and ${DB_FILE}`);
 }
 

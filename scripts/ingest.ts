@@ -2,9 +2,10 @@
  * npm run ingest [-- --sources DIR] [--out DIR] [--download [--mirror URL]] [--only id,id]
  * Reads the raw public files (default ../shared/sources, or SOURCES_DIR) and publishes data/.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from './ingest/engine';
+import { ingest, RELEASES } from './ingest/engine';
+import { archiveRelease } from './archive-release';
 import { IngestError } from './ingest/lib/errors';
 
 const { values } = parseArgs({
@@ -23,6 +24,11 @@ try {
   console.log('\n' + ['dataset'.padEnd(28), 'rows'.padStart(9), 'parquet B'.padStart(11), 'ms'.padStart(7)].join(' '));
   for (const s of summary) console.log([s.name.padEnd(28), String(s.rows).padStart(9), String(s.bytes).padStart(11), s.ms.toFixed(0).padStart(7)].join(' '));
   console.log(`\n${summary.length} datasets written to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // The charts read data/ (src/lib/server/data.ts): archive this release only when that is what changed.
+  if (resolve(values.out!) === resolve('data')) {
+    const a = await archiveRelease(join(values.out!, RELEASES));
+    console.log(`${a.file}: ${a.charts} chart variants archived for pinned embeds (${(a.bytes / 1024).toFixed(0)} KB)`);
+  }
 } catch (e) {
   console.error(e instanceof IngestError ? `ingest failed: ${e.message}` : e);
   console.error(`nothing in ${values.out} was changed`);

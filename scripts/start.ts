@@ -2,12 +2,8 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
-import sirv from 'sirv';
+import { siteHandler } from './serve';
 
 if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
 const port = Number(process.env.PORT ?? 4173);
-const serve = sirv('build', { dev: false, etag: true, gzip: false });
-createServer((req, res) => serve(req, res, () => {
-  res.statusCode = 404;
-  res.end('Not found');
-})).listen(port, () => console.log(`dashboard on http://localhost:${port}/`));
+createServer(siteHandler('build')).listen(port, () => console.log(`dashboard on http://localhost:${port}/`));

@@ -3,7 +3,7 @@
  * Parquet + CSV + datapackage.json atomically. Nothing in `out` changes unless all of it passed.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -37,6 +37,8 @@ export interface Summary {
 
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+/** Subfolder of the published folder holding the release archives (kept across ingests). */
+export const RELEASES = 'releases';
 
 export async function openDuck(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
   // No extension may be fetched: a missing one must fail here, not call out to the network.
@@ -190,6 +192,8 @@ export async function ingest(opts: IngestOptions): Promise<Summary[]> {
       log(`dataset ${d.name.padEnd(28)} ${String(facts.rows).padStart(8)} rows ${String(facts.parquet.bytes).padStart(9)} B ${ms.toFixed(0).padStart(6)} ms`);
     }
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(resources, release.slice(0, 10)), null, 2) + '\n');
+    // Earlier releases' archives (scripts/archive-release.ts) are history, not made from these sources: carry them over.
+    if (existsSync(join(opts.out, RELEASES))) cpSync(join(opts.out, RELEASES), join(tmp, RELEASES), { recursive: true });
     swapInto(tmp, opts.out);
     return summary;
   } catch (e) {

@@ -98,7 +98,7 @@ describe('charts page', () => {
     await page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
     for (const id of ['ice-national-annual', 'ice-top-facilities']) {
       const f = page.locator(`#chart-${id}`);
-      const status = f.locator('[role="status"]');
+      const status = f.locator('.plot [role="status"]');
       // Keys work once the page has hydrated: press until the tooltip answers.
       await expect
         .poll(async () => {
@@ -110,7 +110,7 @@ describe('charts page', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => status.textContent(), { message: id }).toBe('');
     }
-    const annual = page.locator('#chart-ice-national-annual [role="status"]');
+    const annual = page.locator('#chart-ice-national-annual .plot [role="status"]');
     await page.locator('#chart-ice-national-annual svg[role="img"]').focus();
     await page.keyboard.press('ArrowRight');
     // The first fiscal year, with each source's value.

@@ -57,7 +57,7 @@ describe('facility pages', () => {
     const actions = page.locator('#actions');
     expect(await actions.locator('h2').textContent()).toBe('Take action');
     const text = await actions.textContent();
-    expect(text).toContain('Contact the ICE field office responsible for this facility');
+    expect(text).toContain('The ICE field office responsible for this facility');
     expect(text).toContain('Atlanta Field Office');
     expect(text).toContain('(404) 893-1290');
     // ICE lists no phone for Dallas: the page says so rather than printing nothing.

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
+import { siteHandler } from '../../scripts/serve';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,11 +20,7 @@ export interface Site {
 
 export async function startSite(dir = process.env.BUILD_DIR ?? 'build'): Promise<Site> {
   if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
-  const serve = sirv(dir, { dev: false });
-  const server: Server = createServer((req, res) => serve(req, res, () => {
-    res.statusCode = 404;
-    res.end('Not found');
-  }));
+  const server: Server = createServer(siteHandler(dir));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -31,6 +31,10 @@ describe('/near', () => {
     const first = page.locator('ol.results li').first();
     await expect(first.locator('a').textContent()).resolves.toBe(stewart.name);
     await expect(first.locator('a').getAttribute('href')).resolves.toBe(`/facilities/${stewart.facility_id}/`);
+    // The same ranked facilities on the map, with the searched place marked (drawn in the page).
+    const shown = await page.locator('ol.results li').count();
+    await page.locator(`.near-map[data-map="idle"][data-features="${shown}"]`).waitFor({ timeout: 30_000 });
+    await expect(page.locator('.near-map .search-origin[aria-label="ZIP 31815"]').count()).resolves.toBe(1);
     // The call script to the ICE field office names the facility and its latest population.
     await page.getByText('Call the ICE field office: ask for release').click();
     const script = await page.locator('details[open] textarea').first().inputValue();

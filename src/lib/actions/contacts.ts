@@ -1,16 +1,30 @@
 /** Contacts an action can be addressed to, as the pages receive them from the datasets. */
+
+/** An ICE ERO field office as ice_field_offices lists it. */
 export interface FieldOffice {
+  office_id: string;
+  aor_code: string;
+  aor_name: string;
   office_name: string;
-  aor_code: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  zip4: string | null;
   phone: string | null;
   phone_note: string | null;
   outreach_email: string | null;
+  area_of_responsibility: string;
   source_file: string;
   source_row: number;
+}
+
+/** The office and how it was found: the facility's own AOR code, or the office covering its state or county. */
+export interface OfficeLink {
+  office: FieldOffice;
+  how: 'aor' | 'state' | 'county';
+  /** "AOR code ATL (…)" or "covers Georgia: <file> row 2". */
+  basis: string;
 }
 
 export interface Member {

@@ -3,7 +3,13 @@ import type { ChartData } from './types';
 
 export const SITE_NAME = 'Detention Data Dashboard';
 
-export function citation(c: ChartData, origin: string): string {
+/** The citation without the address, and the address's path (the page and the chart's anchor). */
+export function citationParts(c: ChartData): { text: string; path: string } {
   const sources = [...new Set(c.sources.map((s) => s.publisher))].join('; ');
-  return `${SITE_NAME}, "${c.title}" (data release ${c.release}; sources: ${sources}), ${origin}${c.pagePath}#chart-${c.id}`;
+  return { text: `${SITE_NAME}, "${c.title}" (data release ${c.release}; sources: ${sources}), `, path: `${c.pagePath}#chart-${c.id}` };
+}
+
+export function citation(c: ChartData, origin: string): string {
+  const { text, path } = citationParts(c);
+  return `${text}${origin}${path}`;
 }

@@ -4,6 +4,8 @@
  * time, and the page, the CSV download (and later the embed and the image) are all made from that.
  */
 
+import type { Topic } from '$lib/actions/act-on';
+
 export type Params = Record<string, string>;
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -26,7 +28,11 @@ export interface ChartSpec {
   kind: 'line' | 'bar' | 'choropleth';
   /** The variant a chart is drawn for (one facility, one state), if any. */
   param?: 'facility' | 'state';
+  /** Every value of `param` the chart is drawn for (its embeds, images and JSON): SQL returning a column `value`, or a list. */
+  variants?: string | string[];
   title: (p: Params) => string;
+  /** SQL giving the `name` of what a variant is drawn for, put before the title ("STEWART DETENTION CENTER: …") so an embed or image names it. */
+  subject?: (p: Params) => string;
   subtitle: (p: Params) => string;
   /** Datasets the query reads: sources, licenses and dates are taken from datapackage.json. */
   datasets: string[];
@@ -43,6 +49,12 @@ export interface ChartSpec {
   /** A sentence or two stating what the chart shows, with its key numbers. */
   describe: (rows: Row[], p: Params) => string;
   annotate?: (rows: Row[]) => Annotation[];
+  /** What the chart is about, for its "Act on this" panel ($lib/actions/act-on). */
+  topic: Topic;
+  /** The page a chart without parameters lives on, when not /charts/ (its embeds and images link there). */
+  page?: string;
+  /** False for charts too large to keep per data release (pinned embeds then show current figures). */
+  archived?: boolean;
 }
 
 export interface Source {
@@ -55,6 +67,8 @@ export interface Source {
 /** What a page receives: everything needed to draw, describe, cite and download one chart. */
 export interface ChartData {
   id: string;
+  /** The variant's key in URLs: "ice-national-monthly", "facility-daily--stwrtga". */
+  key: string;
   params: Params;
   kind: ChartSpec['kind'];
   title: string;
@@ -77,8 +91,11 @@ export interface ChartData {
   release: string;
   /** Same-origin path of the CSV of exactly these rows. */
   csvPath: string;
+  /** Same-origin paths of the chart's images (1200×675); no PNG for per-facility variants. */
+  images: { svg: string; png: string | null };
   /** Path of the page the chart lives on (for citations and "view full page" links). */
   pagePath: string;
+  topic: Topic;
   /** For choropleths: state outlines drawn at build time (975×610, Albers USA). */
   geo?: { shapes: { code: string; name: string; d: string }[]; borders: string };
 }

@@ -2,6 +2,7 @@
  * What a facility page receives (plain JSON, built at prerender by $lib/server/facilities):
  * rows as the datasets hold them, with each figure's provenance and ICE's reasons for blanks.
  */
+import type { OfficeLink } from '$lib/actions/contacts';
 
 /** One ICE workbook row (ice_facility_fy) with its year's coverage and ICE's reasons for blanks. */
 export interface FiscalYear {
@@ -36,32 +37,6 @@ export interface FiscalYear {
   source_row: number;
   /** How far the year runs when ICE's workbook covers only part of it ("through 2026-04-04"), else null. */
   partial: string | null;
-}
-
-export interface FieldOffice {
-  office_id: string;
-  aor_code: string;
-  aor_name: string;
-  office_name: string;
-  address: string;
-  city: string;
-  state: string;
-  zip: string;
-  zip4: string | null;
-  phone: string | null;
-  phone_note: string | null;
-  outreach_email: string | null;
-  area_of_responsibility: string;
-  source_file: string;
-  source_row: number;
-}
-
-/** The office and how it was found: the facility's own AOR code, or the office covering its state or county. */
-export interface OfficeLink {
-  office: FieldOffice;
-  how: 'aor' | 'state' | 'county';
-  /** "AOR code ATL in ICE's FY2026 workbook" or "ice_aor_coverage: Georgia (row 2)". */
-  basis: string;
 }
 
 export interface UclaFacility {

@@ -4,25 +4,11 @@
  * function here makes a request: the ZIP, city or coordinates never leave the page.
  */
 import { geoDistance } from 'd3';
+import type { CityCentroids, ZipCentroids } from './packed';
 
 export interface Point {
   lat: number;
   lon: number;
-}
-
-/** Columnar ZCTA centroids, sorted by ZIP (static/data/geo/zip-centroids.json). */
-export interface ZipCentroids {
-  zip: string[];
-  lat: number[];
-  lon: number[];
-}
-
-/** Columnar city centroids, sorted by state then city (static/data/geo/city-centroids.json). */
-export interface CityCentroids {
-  city: string[];
-  state: string[];
-  lat: number[];
-  lon: number[];
 }
 
 export interface City extends Point {

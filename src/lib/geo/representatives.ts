@@ -4,15 +4,12 @@
  * fetched whole, like ./near.
  */
 import type { ContactSource, Member } from '$lib/actions/contacts';
-
-/** Columnar, sorted by ZCTA; districts as "NY-10|NY-12" (district 0 = at large). */
-export interface ZctaDistricts {
-  zcta: string[];
-  districts: string[];
-}
+import type { ZctaDistricts } from './packed';
 
 export interface Legislators {
   source: ContactSource;
+  /** Where the ZIP → congressional district look-up comes from. */
+  districtSource: ContactSource;
   members: Member[];
 }
 

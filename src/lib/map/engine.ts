@@ -39,6 +39,8 @@ export interface CreateMapOptions {
 export interface FacilityMapController {
   /** Draw these facilities; `fit` moves the view to them. */
   show(list: Facility[], opts?: { fit?: boolean }): void;
+  /** Mark the place a search started from (/near), or clear the mark. */
+  mark(at: { lat: number; lon: number; label: string } | null): void;
   /** Open the popup of a facility; `focus` moves keyboard focus to its link (Escape returns it). */
   open(f: Facility, opts?: { focus?: boolean; fly?: boolean }): void;
   destroy(): void;
@@ -81,6 +83,7 @@ export function createMap(opts: CreateMapOptions): Promise<FacilityMapController
     let popup: maplibregl.Popup | null = null;
     let returnFocus: HTMLElement | null = null;
     let countiesAdded = false;
+    let marker: maplibregl.Marker | null = null;
 
     const report = () =>
       opts.onState?.({ status: 'idle', features: count, rendered: map.queryRenderedFeatures({ layers: ['facilities'] }).length });
@@ -176,6 +179,17 @@ export function createMap(opts: CreateMapOptions): Promise<FacilityMapController
             map.fitBounds(b, { padding: 40, maxZoom: 8, duration: reducedMotion() ? 0 : 600 });
           } else if (o.fit) map.fitBounds(US_BOUNDS, { padding: 8, duration: 0 });
           busy();
+        },
+        mark(at) {
+          marker?.remove();
+          marker = null;
+          if (!at) return;
+          const el = document.createElement('div');
+          el.className = 'search-origin';
+          el.setAttribute('role', 'img');
+          el.setAttribute('aria-label', at.label);
+          el.title = at.label;
+          marker = new maplibregl.Marker({ element: el }).setLngLat([at.lon, at.lat]).addTo(map);
         },
         open,
         destroy: () => map.remove(),

@@ -8,7 +8,8 @@ import { stateShapes } from './geo';
 import { parseMissing } from '$lib/facilities/missing';
 import { nearest, project } from '$lib/facilities/geo';
 import type { DirectoryRow } from '$lib/facilities/directory';
-import type { CovidSummary, FacilityPage, FieldOffice, FiscalYear, OfficeLink, UclaFacility } from '$lib/facilities/types';
+import type { CovidSummary, FacilityPage, FiscalYear, UclaFacility } from '$lib/facilities/types';
+import type { FieldOffice, OfficeLink } from '$lib/actions/contacts';
 
 interface FacilityRow {
   facility_id: string;

@@ -92,3 +92,11 @@ describe('missing values stay null, never 0', () => {
     expect(rows.find((r) => r.week === '2020-04-05' && r.series === 'cases')?.value).toBe(Number(ucla!.v));
   });
 });
+
+describe('registry', () => {
+  it('lists every chart file in specs/ (the list is written by hand)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('src/lib/charts/specs').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    expect(Object.keys(CHARTS).sort()).toEqual(files.sort());
+  });
+});

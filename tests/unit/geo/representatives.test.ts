@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { districtsOf, findMembers, type Legislators, type ZctaDistricts } from '../../../src/lib/geo/representatives';
+import { districtsOf, findMembers, type Legislators } from '../../../src/lib/geo/representatives';
+import { unpackZips } from '../../../src/lib/geo/packed';
 
-const zd = JSON.parse(readFileSync('static/data/geo/zcta-districts.json', 'utf8')) as ZctaDistricts;
+const zd = unpackZips(JSON.parse(readFileSync('static/data/geo/zips.json', 'utf8'))).districts;
 const leg = JSON.parse(readFileSync('static/data/legislators.json', 'utf8')) as Legislators;
 
 describe('representatives of a ZIP (legislators/zccd.csv spot values)', () => {

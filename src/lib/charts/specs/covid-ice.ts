@@ -16,6 +16,7 @@ export default {
   kind: 'line',
   title: () => 'COVID-19 in ICE detention, 2020–2022',
   subtitle: () => 'Cumulative confirmed cases and deaths among people in ICE detention, and the number detained, as ICE posted them each day',
+  topic: 'ice',
   datasets: ['ice_covid'],
   // One row per day and measure (long form), so each measure is a line and a gap where ICE wrote "NA".
   query: () => `

@@ -12,6 +12,7 @@ export default {
   kind: 'line',
   title: () => 'COVID-19 among people in state and federal prisons, 2020–2022',
   subtitle: () => 'Cumulative confirmed cases and deaths, summed over the 50 state prison systems and the federal Bureau of Prisons, in weeks when all 51 reported (UCLA COVID Behind Bars)',
+  topic: 'prisons',
   datasets: ['covid_prisons_ucla'],
   // A national sum is only drawn for a week in which every one of the 51 systems reported the
   // measure: UCLA's own national total adds whichever systems reported, so it falls when one stops.

@@ -8,8 +8,11 @@ export default {
   id: 'facility-adp',
   kind: 'bar',
   param: 'facility',
+  variants: `SELECT DISTINCT facility_id AS value FROM ice_facility_fy ORDER BY 1`,
   title: () => 'Average daily population by fiscal year (ICE)',
+  subject: (p) => `SELECT name FROM facilities WHERE facility_id = '${p.facility}'`,
   subtitle: () => 'People held on an average day in each federal fiscal year (October to September), from ICE’s yearly detention workbooks',
+  topic: 'ice',
   datasets: ['ice_facility_fy'],
   // The partial-year note comes from the same ICE workbooks (their "FY Overall" ADP row, kept in ice_national_annual).
   query: (p) => `

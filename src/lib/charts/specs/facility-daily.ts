@@ -13,8 +13,13 @@ export default {
   id: 'facility-daily',
   kind: 'line',
   param: 'facility',
+  // ~700 facilities × up to 1,200 days × 2 measures: 68 MB of JSON a release. Not archived.
+  archived: false,
+  variants: `SELECT facility_id AS value FROM ice_facilities WHERE ddp_first_date IS NOT NULL ORDER BY 1`,
   title: () => 'People held each day (ICE records, Deportation Data Project)',
+  subject: (p) => `SELECT name FROM facilities WHERE facility_id = '${p.facility}'`,
   subtitle: () => 'People held at midnight and at any time during the day, from the first to the last day anyone was held here in the data',
+  topic: 'ice',
   datasets: ['ice_facility_daily'],
   // Days before the first and after the last with anyone held are 0 in DDP's data (every code is listed every day): left out so a short-lived code reads.
   // One filtered scan, then the two counts stacked (a lateral join over the whole table is ~3x slower; ~700 pages run this).

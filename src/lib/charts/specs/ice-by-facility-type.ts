@@ -7,6 +7,7 @@ export default {
   kind: 'bar',
   title: () => 'Where ICE holds people: average daily population by facility type',
   subtitle: () => 'Sum over the facilities ICE lists, latest complete fiscal year',
+  topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `
     SELECT ${facilityTypeLabel('type_detailed')} AS facility_type, type_detailed AS type_code,

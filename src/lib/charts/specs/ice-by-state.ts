@@ -10,6 +10,7 @@ export default {
   kind: 'bar',
   title: () => 'ICE detention by state: average daily population',
   subtitle: () => 'Sum over the ICE facilities in each state, latest complete fiscal year',
+  topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `
     SELECT coalesce(names.name, f.state, 'State not given') AS state_name, f.state,

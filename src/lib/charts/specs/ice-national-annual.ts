@@ -29,6 +29,7 @@ export default {
   kind: 'line',
   title: () => 'People in ICE and INS detention, average per day, by fiscal year',
   subtitle: () => 'National average daily population since FY1979, as three sources compiled it, one line each',
+  topic: 'ice',
   datasets: ['ice_national_annual'],
   query: () => `
     SELECT CAST(fiscal_year AS VARCHAR) AS fiscal_year, source_id,

@@ -29,6 +29,7 @@ export default {
   kind: 'line',
   title: () => 'People in ICE detention, by day',
   subtitle: () => 'National count each day: ICE\'s COVID-19 page (2020–2022) and ICE\'s own records from the Deportation Data Project (October 2022 on)',
+  topic: 'ice',
   datasets: ['ice_national_daily'],
   query: () => `
     SELECT strftime(date, '%Y-%m-%d') AS date, series,

@@ -9,6 +9,7 @@ export default {
   kind: 'line',
   title: () => 'People in ICE detention, average per day, by month',
   subtitle: () => 'National average daily population, October 2018 to the latest ICE workbook',
+  topic: 'ice',
   datasets: ['ice_national_monthly'],
   query: () => `SELECT month, adp, CASE WHEN partial THEN 'partial month (data through ' || data_through || ')' ELSE 'complete month' END AS coverage FROM ice_national_monthly ORDER BY month`,
   x: { field: 'month', label: 'Month', type: 'time' },

@@ -7,6 +7,7 @@ export default {
   kind: 'bar',
   title: () => 'The 20 largest ICE detention facilities',
   subtitle: () => 'Average daily population in ICE\'s newest workbook (the current fiscal year, so far)',
+  topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `
     SELECT CAST(row_number() OVER (ORDER BY f.adp_total DESC, f.facility_id) AS INTEGER) AS rank,

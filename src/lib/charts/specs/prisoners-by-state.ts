@@ -12,6 +12,8 @@ export default {
   kind: 'choropleth',
   title: () => 'Prisoners by state, latest year',
   subtitle: () => 'People in prison under each state’s jurisdiction on December 31 of the latest year BJS reports (any sentence length)',
+  topic: 'prisons',
+  page: '/states/',
   datasets: ['prison_population'],
   // The latest year is read from the data (the newest year with state rows), never typed in.
   query: () => `

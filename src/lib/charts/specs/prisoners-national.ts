@@ -12,6 +12,7 @@ export default {
   kind: 'line',
   title: () => 'Prisoners under state and federal jurisdiction, by year',
   subtitle: () => 'People in prison on December 31 of each year, any sentence length: the US total, state prisons and the federal Bureau of Prisons (BJS)',
+  topic: 'prisons',
   datasets: ['prison_population'],
   query: () => `
     SELECT CAST(year AS VARCHAR) AS year, jurisdiction,

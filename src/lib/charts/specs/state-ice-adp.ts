@@ -1,5 +1,5 @@
 import { count } from '$lib/format';
-import { STATE_NAMES } from '$lib/geo/states';
+import { STATE_NAMES, STATES_AND_DC } from '$lib/geo/states';
 import { FY_COVERAGE } from '../fiscal-year';
 import type { ChartSpec, Params, Row } from '../types';
 
@@ -14,8 +14,10 @@ export default {
   id: 'state-ice-adp',
   kind: 'bar',
   param: 'state',
+  variants: STATES_AND_DC.map((s) => s.code.toLowerCase()),
   title: (p) => `People in ICE detention in ${name(p)}, average per day, by fiscal year`,
   subtitle: (p) => `Sum of the average daily populations of the ICE facilities in ${name(p)} listed in each yearly ICE workbook`,
+  topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   // A facility's state comes from that year's row; ICE left it blank once (FY2026, Imperial Regional), so fall back to the state of its other years.
   query: (p) => `

@@ -1,5 +1,5 @@
 import { count } from '$lib/format';
-import { STATE_NAMES } from '$lib/geo/states';
+import { STATE_NAMES, STATES_AND_DC } from '$lib/geo/states';
 import type { ChartSpec, Params, Row } from '../types';
 
 /** The page passes the lower-case code of its URL; the data hold upper-case codes. The server checked it is an id. */
@@ -15,8 +15,10 @@ export default {
   id: 'state-prisoners',
   kind: 'line',
   param: 'state',
+  variants: STATES_AND_DC.map((s) => s.code.toLowerCase()),
   title: (p) => `Prisoners under ${name(p)}’s jurisdiction, by year`,
   subtitle: () => 'People in prison on December 31 of each year, any sentence length (BJS)',
+  topic: 'prisons',
   datasets: ['prison_population'],
   query: (p) => `
     SELECT CAST(year AS VARCHAR) AS year, prisoners, revised_from, revised_from_report,

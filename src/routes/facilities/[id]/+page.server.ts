@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { loadChart } from '$lib/server/charts';
 import { datapackage } from '$lib/server/data';
 import { facilityIds, facilityPage } from '$lib/server/facilities';
+import { membersForPlace } from '$lib/server/representatives';
 import type { DatasetSources } from '$lib/facilities/types';
 
 /**
@@ -35,6 +36,7 @@ export async function load({ params }) {
     adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
     daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,
     sources: sources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
+    reps: membersForPlace(facility.zip, facility.zip_state ?? facility.state),
     release: datapackage().version,
   };
 }

@@ -1,0 +1,182 @@
+/**
+ * Embeds in Chromium: an embed inside a host page served from another local port sizes itself
+ * through /embed.js; at 280, 600 and 1200 px nothing overflows and the chart is redrawn to the
+ * width; per-facility variants, bad parameters and unknown charts give clear messages; a pinned
+ * embed shows the older release's figures and says newer data exist; the images exist, are not
+ * blank and state their source; the "Embed and cite" panel hands out working code; oEmbed.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+const BUILD = process.env.BUILD_DIR ?? 'build';
+const release = (JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { version: string }).version;
+
+// A fixture release, placed in the build before the server starts (it indexes the files once):
+// this release's archive of a chart with its text changed.
+const FIXTURE_RELEASE = '2020-01-01';
+const FIXTURE_ALT = 'Fixture release: 12,345 people in the last month.';
+const fixtureDir = join(BUILD, 'data/releases', FIXTURE_RELEASE);
+
+let site: Site;
+let host: Server;
+let hostOrigin = '';
+beforeAll(async () => {
+  const current = JSON.parse(readFileSync(join(BUILD, 'data/releases', release, 'ice-national-monthly.json'), 'utf8'));
+  mkdirSync(fixtureDir, { recursive: true });
+  writeFileSync(join(fixtureDir, 'ice-national-monthly.json'), JSON.stringify({ ...current, release: FIXTURE_RELEASE, alt: FIXTURE_ALT }));
+  site = await startSite();
+  // The advocate's page: another origin, an iframe with our script, and a script embed.
+  const page = `<!doctype html><html lang="en"><head><title>Host</title></head><body>
+    <h1>An advocate's report</h1>
+    <iframe id="plain" src="${site.origin}/embed/ice-national-monthly/" title="ICE detention by month" width="100%" height="480" style="border:0"></iframe>
+    <div id="scripted" data-detention-chart="facility-adp" data-facility="stwrtga"></div>
+    <script src="${site.origin}/embed.js" async></script></body></html>`;
+  host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+  await new Promise<void>((ok) => host.listen(0, '127.0.0.1', ok));
+  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  rmSync(fixtureDir, { recursive: true, force: true });
+  await site?.close();
+  await new Promise((ok) => host?.close(ok));
+});
+
+describe('embeds', () => {
+  it('size themselves inside a page on another origin, and ask nothing of it', async () => {
+    const { page, requests, errors, close } = await openPage(site, { width: 800 });
+    await page.goto(hostOrigin + '/');
+    const fits = async (sel: string) => {
+      const frame = page.frameLocator(sel);
+      await frame.locator('figure svg').first().waitFor();
+      // The frame's height follows the embed's content (its main element and the body's margin).
+      await expect.poll(async () => {
+        const outer = await page.locator(sel).evaluate((f) => f.getBoundingClientRect().height);
+        const inner = await frame.locator('main').evaluate((m) => m.getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.body).marginBottom));
+        return Math.abs(outer - inner);
+      }, { timeout: 10_000 }).toBeLessThanOrEqual(2);
+      return page.locator(sel).evaluate((f) => f.getBoundingClientRect().height);
+    };
+    const plain = await fits('#plain');
+    expect(plain).not.toBe(480);
+    await fits('#scripted iframe');
+    await expect(page.frameLocator('#scripted iframe').locator('h1').textContent()).resolves.toContain('STEWART');
+    expect(offOrigin(requests, site.origin).filter((u) => !u.startsWith(hostOrigin + '/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('fit 280, 600 and 1200 px without horizontal scroll, redrawn to the width, and pass axe', async () => {
+    for (const width of [280, 600, 1200]) {
+      const { page, requests, close } = await openPage(site, { width });
+      await page.goto(site.origin + '/embed/ice-national-monthly/');
+      await page.locator('figure svg').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
+      const drawn = await page.locator('figure svg').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]));
+      expect(drawn).toBeGreaterThan(width * 0.8);
+      expect(drawn).toBeLessThanOrEqual(width);
+      await expect(page.locator('figcaption').textContent()).resolves.toContain('Source:');
+      await expect(page.locator('[data-release]').textContent()).resolves.toBe(release);
+      expect(await axe(page)).toEqual([]);
+      expect(offOrigin(requests, site.origin)).toEqual([]);
+      await close();
+    }
+    // Resizing redraws.
+    const { page, close } = await openPage(site, { width: 1200 });
+    await page.goto(site.origin + '/embed/ice-national-monthly/');
+    await page.setViewportSize({ width: 400, height: 800 });
+    await expect.poll(() => page.locator('figure svg').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]))).toBeLessThanOrEqual(400);
+    await close();
+  });
+
+  it('explain a missing or unknown facility, a malformed release and an unknown chart in the frame', async () => {
+    const { page, errors, close } = await openPage(site);
+    const says = async (path: string, text: string | RegExp) => {
+      await page.goto(site.origin + path);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(text);
+    };
+    await says('/embed/facility-adp/', /drawn for one facility: add \?facility=/);
+    await says('/embed/facility-adp/?facility=no-such-place', /not drawn for facility “no-such-place”/);
+    await says('/embed/facility-adp/?facility=%3Cscript%3E', /is not a facility id/);
+    await says('/embed/ice-national-monthly/?release=latest', /not a data release/);
+    const r = await page.goto(site.origin + '/embed/no-such-chart/');
+    expect(r?.status()).toBe(404);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('no chart named “no-such-chart”');
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('pinned to an earlier release, shows that release’s figures and says newer data exist', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + `/embed/ice-national-monthly/?release=${FIXTURE_RELEASE}`);
+    await expect(page.getByRole('note').textContent()).resolves.toMatch(new RegExp(`release ${FIXTURE_RELEASE}.*Newer data are available \\(release ${release}\\)`, 's'));
+    await expect(page.locator('[data-release]').textContent()).resolves.toBe(FIXTURE_RELEASE);
+    await expect(page.locator('figure svg[role=img]').first().getAttribute('aria-label')).resolves.toBe(FIXTURE_ALT);
+    await page.goto(site.origin + `/embed/ice-national-monthly/?release=${release}`);
+    await page.locator('figure svg').first().waitFor();
+    await expect(page.getByRole('note').count()).resolves.toBe(0);
+    await close();
+  });
+});
+
+describe('chart images and oEmbed', () => {
+  it('serves SVG and PNG images that state the source and are not blank', async () => {
+    const svg = await (await fetch(`${site.origin}/charts/ice-national-monthly.svg`)).text();
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Source:');
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/embed/');
+    const png = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i]! < 100 && px[i + 1]! < 100 && px[i + 2]! < 100) dark++;
+      return { w: c.width, h: c.height, dark };
+    }, `${site.origin}/charts/ice-national-monthly.png`);
+    expect(png).toMatchObject({ w: 1200, h: 675 });
+    expect(png.dark).toBeGreaterThan(2000);
+    await close();
+  });
+
+  it('answers oEmbed for a chart, and pages point to it', async () => {
+    const o = (await (await fetch(`${site.origin}/oembed/facility-adp--stwrtga.json`)).json()) as Record<string, unknown>;
+    expect(o).toMatchObject({ version: '1.0', type: 'rich', height: 480 });
+    expect(String(o.html)).toMatch(/^<iframe src="[^"]*\/embed\/facility-adp\/\?facility=stwrtga"/);
+    expect(String(o.title)).toContain('STEWART');
+    const html = await (await fetch(`${site.origin}/facilities/stwrtga/`)).text();
+    expect(html).toContain('type="application/json+oembed" href="/oembed/facility-adp--stwrtga.json"');
+  });
+
+  it('hands out embed code with this site’s address from “Embed and cite”, and copies it', async () => {
+    for (const js of [true, false]) {
+      const { page, close } = await openPage(site, { javaScriptEnabled: js });
+      if (js) await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+      await page.goto(site.origin + '/facilities/stwrtga/');
+      const panel = page.locator('#chart-facility-adp details.embed-panel');
+      await panel.locator('summary').click();
+      const code = await panel.locator('textarea').first().inputValue();
+      if (js) {
+        expect(code).toBe(`<iframe src="${site.origin}/embed/facility-adp/?facility=stwrtga" title="${await page.locator('#chart-facility-adp .title').textContent()}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`);
+        await panel.getByRole('button', { name: 'Copy' }).first().click();
+        await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
+        await panel.locator('iframe.preview').waitFor();
+        await expect(panel.locator('iframe.preview').getAttribute('width')).resolves.toBe('320');
+        await page.frameLocator('#chart-facility-adp iframe.preview').locator('figure svg').first().waitFor();
+      } else {
+        expect(code).toContain('src="/embed/facility-adp/?facility=stwrtga"');
+        await expect(panel.getByRole('button', { name: 'Copy' }).count()).resolves.toBe(0);
+      }
+      await close();
+    }
+  });
+});
