@@ -66,8 +66,8 @@ if (!process.argv.includes('--pages')) {
   row('ingest, all sources (s)', secs.toFixed(1), `${BUDGET.ingestSeconds} s`, secs <= BUDGET.ingestSeconds);
   for (const s of summary) row(`  ${s.name} (${s.rows} rows)`, kb(s.bytes));
 
-  const committed = readdirSync('data').reduce((n, f) => n + statSync(join('data', f)).size, 0);
-  row('committed data/ (Parquet + datapackage.json)', `${(committed / 1048576).toFixed(2)} MB`, `${BUDGET.committedDataMB} MB`, committed / 1048576 <= BUDGET.committedDataMB);
+  const committed = readdirSync('data', { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).reduce((n, f) => n + statSync(join(f.parentPath, f.name)).size, 0);
+  row('committed data/ (Parquet, datapackage.json, releases/)', `${(committed / 1048576).toFixed(2)} MB`, `${BUDGET.committedDataMB} MB`, committed / 1048576 <= BUDGET.committedDataMB);
 }
 
 // npm run build reads BUILD_DIR and KIT_OUT from this environment (svelte.config.js).
@@ -221,7 +221,7 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
   const lookup = Object.entries(sizes).filter(([f]) => !MAP_ONLY.has(f));
   const lookupBytes = lookup.reduce((n, [, b]) => n + b, 0);
   const warm: { wall: number; inPage: number }[] = [];
-  for (const zip of ['10001', '79936', '92154', '60601', '98101', '33101', '85001']) warm.push(await search(zip));
+  for (const zip of ['10001', '79936', '92154', '60601', '98101', '30303', '85004']) warm.push(await search(zip));
   await close();
   console.log('\n== near me (/near, ZIP search)');
   row('first ZIP: Find → ranked list, in page (ms)', cold.inPage.toFixed(0));
