@@ -5,17 +5,7 @@
  * contacts and figures are read from the committed data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
-
-async function sql<T>(q: string): Promise<T[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(q)).getRowObjectsJson();
-  con.closeSync();
-  db.closeSync();
-  return rows as T[];
-}
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 let site: Site;
 beforeAll(async () => (site = await startSite()));

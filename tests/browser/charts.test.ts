@@ -5,22 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { CHARTS } from '../../src/lib/charts/registry';
 import { cell } from '../../src/lib/format';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 const NATIONAL = ['ice-national-annual', 'ice-national-monthly', 'ice-national-daily', 'ice-by-facility-type', 'ice-by-state', 'ice-top-facilities', 'prisoners-national', 'covid-ice', 'covid-prisons'];
-
-/** Rows straight from the committed Parquet file, without the chart's SQL. */
-async function parquet(sql: string) {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(sql)).getRowObjectsJson();
-  con.closeSync();
-  db.closeSync();
-  return rows;
-}
 
 const parseCsv = (text: string) => Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true });
 
@@ -69,10 +58,10 @@ describe('charts page', () => {
 
   it('downloads ice-national-annual as CSV holding exactly the committed values, "not reported" as empty', async () => {
     const csv = parseCsv(await (await fetch(site.origin + '/charts/ice-national-annual.csv')).text());
-    const [{ n }] = (await parquet(`SELECT count(*)::INTEGER AS n FROM 'data/ice_national_annual.parquet'`)) as [{ n: number }];
+    const [{ n }] = (await sql(`SELECT count(*)::INTEGER AS n FROM 'data/ice_national_annual.parquet'`)) as [{ n: number }];
     expect(csv.data.length).toBe(n);
     expect(csv.meta.fields).toEqual(CHARTS['ice-national-annual']!.columns.map((c) => c.field));
-    const want = await parquet(`SELECT fiscal_year::VARCHAR AS fy, source_id, adp, partial FROM 'data/ice_national_annual.parquet' WHERE fiscal_year IN (1993, 2006, 2021) ORDER BY fiscal_year, source_id`);
+    const want = await sql(`SELECT fiscal_year::VARCHAR AS fy, source_id, adp, partial FROM 'data/ice_national_annual.parquet' WHERE fiscal_year IN (1993, 2006, 2021) ORDER BY fiscal_year, source_id`);
     const names: Record<string, string> = { 'marshall-detention': 'The Marshall Project', 'ncraig-adp': 'Nathan Craig', 'ice-workbooks': 'ICE workbooks' };
     const got = csv.data.filter((r) => ['1993', '2006', '2021'].includes(r.fiscal_year!));
     expect(got.map((r) => [r.fiscal_year, r.source, r.adp === '' ? null : Number(r.adp), r.coverage!.startsWith('partial')])).toEqual(

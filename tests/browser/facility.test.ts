@@ -5,18 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
-async function sql(q: string): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(q)).getRowObjectsJson();
-  con.closeSync();
-  db.closeSync();
-  return rows as Record<string, unknown>[];
-}
 const round = (v: unknown) => Math.round(Number(v)).toLocaleString('en-US');
 
 describe('facility pages', () => {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { siteHandler } from '../../scripts/serve';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -60,4 +61,14 @@ export async function axe(page: Page) {
     });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
+}
+
+/** Rows of a query over the committed data (e.g. `FROM 'data/facilities.parquet'`): what a page must show. */
+export async function sql<T = Record<string, unknown>>(q: string): Promise<T[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  const rows = (await con.runAndReadAll(q)).getRowObjectsJson() as T[];
+  con.closeSync();
+  db.closeSync();
+  return rows;
 }

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 /** The figures as the committed data hold them: the page must show exactly these. */
 async function figures() {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(`SELECT id, value, source_file, source_row FROM 'data/headline_figures.parquet'`)).getRowObjectsJson();
-  con.closeSync();
-  db.closeSync();
+  const rows = await sql(`SELECT id, value, source_file, source_row FROM 'data/headline_figures.parquet'`);
   return Object.fromEntries(rows.map((r) => [String(r.id), r]));
 }
 

@@ -9,20 +9,11 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const LOCATED = `isfinite(latitude) AND isfinite(longitude)`;
 
-async function sql<T>(q: string): Promise<T[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(q)).getRowObjectsJson() as T[];
-  con.closeSync();
-  db.closeSync();
-  return rows;
-}
 const countWhere = async (where: string) =>
   Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM 'data/facilities.parquet' WHERE ${LOCATED} AND ${where}`))[0]!.n);
 

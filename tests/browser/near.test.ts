@@ -4,19 +4,13 @@
  * city or the coordinates, and none goes to another origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 let site: Site;
 let stewart: { facility_id: string; name: string; population: number };
 beforeAll(async () => {
   site = await startSite();
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const [r] = (await con.runAndReadAll(`SELECT facility_id, name, round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`)).getRowObjectsJson();
-  stewart = r as unknown as typeof stewart;
-  con.closeSync();
-  db.closeSync();
+  stewart = (await sql<typeof stewart>(`SELECT facility_id, name, round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`))[0]!;
 });
 afterAll(async () => site?.close());
 

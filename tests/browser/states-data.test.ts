@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { STATES_AND_DC } from '../../src/lib/geo/states';
-import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 interface Resource {
   name: string;
@@ -17,14 +16,6 @@ interface Resource {
 }
 const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: Resource[] };
 
-async function sql(q: string): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const con = await db.connect();
-  const rows = (await con.runAndReadAll(q)).getRowObjectsJson();
-  con.closeSync();
-  db.closeSync();
-  return rows;
-}
 
 const fmt = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const TEMPLATES = ['/states/', '/states/tx/', '/data/', '/methodology/'];
