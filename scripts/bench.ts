@@ -2,8 +2,8 @@
  * npm run bench: figures, not pass/fail tests. Ingest time, every output's size, the browser
  * database, and for each page template (home, charts, a facility, a state) the bytes transferred
  * (gzip) by kind and the Largest Contentful Paint under 4× CPU throttling, each printed beside its
- * budget, and the /near ZIP search (time to the ranked list, geographic bytes). Budgets live here
- * and in the README.
+ * budget, the /near ZIP search (time to the ranked list, geographic bytes), and the explorer (first
+ * answer, DuckDB ready and answering, DuckDB bytes). Budgets live here and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
  * BUILD_DIR / KIT_OUT        build into other folders (side-by-side builds), as npm run build does.
@@ -32,6 +32,10 @@ const BUDGET = {
   nearSearchMs: 50,
   /** /near: geographic data fetched for the first ZIP search (gzip). */
   nearGeoKB: 300,
+  /** /explore, cold: navigation to the first example's answer on screen (computed at build). */
+  exploreFirstResultMs: 1000,
+  /** /explore, cold: navigation to DuckDB loaded and a new question answered in the browser. */
+  exploreQueryMs: 4000,
 };
 const CPU_SLOWDOWN = 4;
 const LCP_RUNS = 3;
@@ -45,6 +49,7 @@ const TEMPLATES = [
   { name: 'state', path: '/states/tx/' },
   { name: 'near', path: '/near/' },
   { name: 'embed', path: '/embed/ice-national-monthly/' },
+  { name: 'explore', path: '/explore/' },
 ];
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -77,11 +82,12 @@ const csvBytes = served.filter((f) => f.endsWith('.csv')).reduce((n, f) => n + s
 row('CSV downloads, all datasets (derived at build)', `${(csvBytes / 1048576).toFixed(2)} MB`);
 row('detention.duckdb (derived at build)', `${(statSync('static/data/detention.duckdb').size / 1048576).toFixed(2)} MB`);
 
-/** Data responses are split into JSON, CSV and other (Parquet, .duckdb, …); images and fonts are counted apart. */
-type Kind = 'js' | 'css' | 'html' | 'json' | 'csv' | 'other' | 'img';
-const KINDS: Kind[] = ['js', 'css', 'html', 'json', 'csv', 'other', 'img'];
+/** Data responses are split into JSON, CSV and other (Parquet, .duckdb, …); wasm, images and fonts are counted apart. */
+type Kind = 'js' | 'css' | 'html' | 'json' | 'csv' | 'other' | 'wasm' | 'img';
+const KINDS: Kind[] = ['js', 'css', 'html', 'json', 'csv', 'other', 'wasm', 'img'];
 
 function kindOf(contentType: string, url: string): Kind {
+  if (/wasm/.test(contentType) || url.endsWith('.wasm')) return 'wasm';
   if (/javascript/.test(contentType) || /\.m?js$/.test(url)) return 'js';
   if (/text\/css/.test(contentType)) return 'css';
   if (/text\/html/.test(contentType)) return 'html';
@@ -97,7 +103,9 @@ async function weigh(site: Site, path: string) {
   const pending: Promise<void>[] = [];
   const bytes = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   let responses = 0;
+  const urls: string[] = [];
   page.on('response', (r) => {
+    urls.push(r.url());
     pending.push(
       r.body().then(
         (b) => {
@@ -111,7 +119,7 @@ async function weigh(site: Site, path: string) {
   await page.goto(site.origin + path, { waitUntil: 'networkidle' });
   await Promise.all(pending);
   await close();
-  return { bytes, responses, total: KINDS.reduce((n, k) => n + bytes[k], 0) };
+  return { bytes, responses, urls, total: KINDS.reduce((n, k) => n + bytes[k], 0) };
 }
 
 /** The page's Largest Contentful Paint (ms after navigation start) with the CPU slowed down. */
@@ -144,15 +152,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 console.log(`\n== pages (built site in ${BUILD}/, local server, Chromium; gzip bytes before any interaction; LCP median of ${LCP_RUNS} with ${CPU_SLOWDOWN}× CPU slowdown)`);
 const site = await startSite(BUILD);
-const HEAD: Record<Kind, string> = { js: 'JS', css: 'CSS', html: 'HTML', json: 'data:JSON', csv: 'data:CSV', other: 'data:other', img: 'img/font' };
+const HEAD: Record<Kind, string> = { js: 'JS', css: 'CSS', html: 'HTML', json: 'data:JSON', csv: 'data:CSV', other: 'data:other', wasm: 'wasm', img: 'img/font' };
 console.log(`${'page'.padEnd(30)}${[...KINDS.map((k) => HEAD[k]), 'total'].map((k) => k.padStart(11)).join('')}${'LCP'.padStart(10)}`);
 const measured: Record<string, { js: number; total: number; lcp: number }> = {};
+/** Pages other than /explore that requested anything of DuckDB (the budget is none). */
+const duckdbElsewhere: string[] = [];
 for (const t of TEMPLATES) {
   if (!existsSync(join(BUILD, t.path, 'index.html'))) {
     console.log(`${`${t.name} ${t.path}`.padEnd(30)}not built (no ${join(BUILD, t.path, 'index.html')}): skipped`);
     continue;
   }
   const w = await weigh(site, t.path);
+  if (t.name !== 'explore' && w.urls.some((u) => /duckdb/i.test(u))) duckdbElsewhere.push(t.path);
   const runs: number[] = [];
   for (let i = 0; i < LCP_RUNS; i++) runs.push(await lcp(site, t.path));
   const l = median(runs);
@@ -168,6 +179,8 @@ if (home) {
   row('home: transfer, gzip, all responses', kb(home.total), `${BUDGET.homeGzipKB} KB`, home.total / 1024 <= BUDGET.homeGzipKB);
   row('home: HTML, gzip', kb(gzipSync(readFileSync(join(BUILD, 'index.html')), { level: 9 }).length));
 }
+
+row('pages other than /explore that load DuckDB', duckdbElsewhere.join(', ') || 'none', 'none', duckdbElsewhere.length === 0);
 
 const embed = measured.embed;
 if (embed) row('embed: transfer, gzip, all responses', kb(embed.total), `${BUDGET.embedGzipKB} KB`, embed.total / 1024 <= BUDGET.embedGzipKB);
@@ -233,3 +246,46 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
   for (const [f, b] of Object.entries(sizes).filter(([f]) => MAP_ONLY.has(f))) row(`  then the results map: ${f}`, kb(b));
 }
 await site.close();
+
+// The explorer, cold (a new browser context each run): the example answer is in the page; DuckDB
+// (wasm, worker, the database's blocks) loads behind it, then answers a question of its own.
+{
+  const bytes = { wasm: 0, worker: 0, database: 0, ranges: 0 };
+  const counted = await startSite(BUILD, {
+    onResponse: (path, sent) => {
+      if (path.endsWith('.wasm')) bytes.wasm += sent;
+      else if (/duckdb-browser.*worker/.test(path)) bytes.worker += sent;
+      else if (path === '/data/detention.duckdb') {
+        bytes.database += sent;
+        bytes.ranges++;
+      }
+    },
+  });
+  const first: number[] = [];
+  const answered: number[] = [];
+  const RUNS = 3;
+  for (let i = 0; i < RUNS; i++) {
+    Object.assign(bytes, { wasm: 0, worker: 0, database: 0, ranges: 0 });
+    const { page, close } = await openPage(counted);
+    const t0 = performance.now();
+    await page.goto(counted.origin + '/explore/', { waitUntil: 'commit' });
+    await page.locator('[data-testid=result-meta]').waitFor();
+    first.push(performance.now() - t0);
+    await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText("SELECT state, round(sum(adp_total)) AS adp FROM ice_facility_fy WHERE fiscal_year = 2026 GROUP BY state ORDER BY adp DESC");
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
+    answered.push(performance.now() - t0);
+    await close();
+  }
+  await counted.close();
+  console.log(`\n== explorer (/explore, cold, median of ${RUNS})`);
+  row('navigation → first example answer on screen (ms)', median(first).toFixed(0), `${BUDGET.exploreFirstResultMs} ms`, median(first) <= BUDGET.exploreFirstResultMs);
+  row('navigation → DuckDB ready, new query answered (ms)', median(answered).toFixed(0), `${BUDGET.exploreQueryMs} ms`, median(answered) <= BUDGET.exploreQueryMs);
+  const mb = (n: number) => `${(n / 1048576).toFixed(2)} MB`;
+  row('DuckDB bytes sent (last run): wasm, brotli', mb(bytes.wasm));
+  row('  worker script, brotli', kb(bytes.worker));
+  row(`  database blocks (${bytes.ranges} range requests of a ${mb(statSync(join(BUILD, 'data/detention.duckdb')).size)} file)`, mb(bytes.database));
+}

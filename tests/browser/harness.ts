@@ -2,7 +2,7 @@
  * Browser tests run the built site (npm test builds it first) on a local port in Debian's
  * Chromium via playwright-core, and record every request so a test can assert none left the origin.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +19,14 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(dir = process.env.BUILD_DIR ?? 'build'): Promise<Site> {
+/** `onResponse` hears the body bytes sent for each path (the benchmark counts DuckDB's with it). */
+export async function startSite(dir = process.env.BUILD_DIR ?? 'build', opts: { onResponse?: (path: string, bytes: number) => void } = {}): Promise<Site> {
   if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
-  const server: Server = createServer(siteHandler(dir));
+  const handler = siteHandler(dir);
+  const server: Server = createServer((req, res) => {
+    if (opts.onResponse) countBytes(req, res, opts.onResponse);
+    handler(req, res);
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -33,6 +38,16 @@ export async function startSite(dir = process.env.BUILD_DIR ?? 'build'): Promise
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+function countBytes(req: IncomingMessage, res: ServerResponse, report: (path: string, bytes: number) => void) {
+  let sent = 0;
+  const size = (chunk: unknown) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.length : 0);
+  const write = res.write as (...args: unknown[]) => boolean;
+  const end = res.end as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => ((sent += size(args[0])), write.apply(res, args))) as typeof res.write;
+  res.end = ((...args: unknown[]) => ((sent += size(args[0])), end.apply(res, args))) as typeof res.end;
+  res.on('finish', () => report(new URL(req.url ?? '/', 'http://x').pathname, sent));
 }
 
 /** A page whose requests (all of them, including blocked ones) are collected in `requests`. */

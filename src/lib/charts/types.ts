@@ -99,3 +99,6 @@ export interface ChartData {
   /** For choropleths: state outlines drawn at build time (975×610, Albers USA). */
   geo?: { shapes: { code: string; name: string; d: string }[]; borders: string };
 }
+
+/** What drawing a chart needs (ChartPlot and the line, bar and map components): a ChartData, or a chart of an explorer result. */
+export type PlotData = Pick<ChartData, 'id' | 'kind' | 'x' | 'y' | 'series' | 'columns' | 'rows' | 'alt' | 'annotations' | 'geo'>;

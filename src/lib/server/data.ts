@@ -46,11 +46,17 @@ function connection(): Promise<DuckDBConnection> {
 
 const INTEGER_TYPES = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 
+/** Run a query over the dataset views: its columns with DuckDB's type names, and JSON rows. */
+export async function queryTable(sql: string): Promise<{ columns: { name: string; type: string }[]; rows: Record<string, unknown>[] }> {
+  const reader = await (await connection()).runAndReadAll(sql);
+  return { columns: reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() })), rows: reader.getRowObjectsJson() };
+}
+
 /** Run a query over the dataset views. JSON rows, with BIGINT counts as numbers (all fit in 2^53). */
 export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const reader = await (await connection()).runAndReadAll(sql);
-  const ints = reader.columnNames().filter((_, i) => INTEGER_TYPES.has(reader.columnType(i).toString()));
-  return reader.getRowObjectsJson().map((r) => {
+  const { columns, rows } = await queryTable(sql);
+  const ints = columns.filter((c) => INTEGER_TYPES.has(c.type)).map((c) => c.name);
+  return rows.map((r) => {
     for (const k of ints) if (r[k] !== null) r[k] = Number(r[k]);
     return r;
   }) as T[];

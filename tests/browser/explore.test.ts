@@ -1,0 +1,224 @@
+/**
+ * /explore in Chromium: the example answers are in the page before DuckDB loads; guided and SQL
+ * questions return the counts the committed data holds; the address reopens a question; errors,
+ * cancelling, 100,000-row results and downloads; and safety: a pasted query cannot reach another
+ * origin, and no other page downloads DuckDB.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+
+let site: Site;
+let shared: Awaited<ReturnType<typeof openPage>>;
+beforeAll(async () => {
+  site = await startSite();
+  shared = await openPage(site);
+  await shared.page.goto(site.origin + '/explore/');
+  await ready(shared.page);
+});
+afterAll(async () => {
+  await shared?.close();
+  await site?.close();
+});
+
+const ready = (page: Page) => page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
+const runs = async (page: Page) => Number(await page.locator('.explorer').getAttribute('data-runs'));
+const meta = (page: Page) => page.locator('[data-testid=result-meta]').textContent();
+const cells = (page: Page) => page.locator('.scroller tbody tr:not(.spacer)').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+
+/** Types a query into the editor and runs it with Ctrl+Enter; resolves when DuckDB has answered or failed. */
+async function runSql(page: Page, query: string) {
+  const before = await runs(page);
+  if ((await page.getByRole('button', { name: 'SQL', exact: true }).getAttribute('aria-pressed')) !== 'true') await page.getByRole('button', { name: 'SQL', exact: true }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(query);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+}
+
+const count = (n: number | string) => Number(n).toLocaleString('en-US');
+
+describe('/explore', () => {
+  it('opens with the first example answered (the same rows as the data), before and without DuckDB', async () => {
+    const doubled = await sql<{ n: string }>(
+      "SELECT count(*) AS n FROM 'data/ice_facility_fy.parquet' a JOIN 'data/ice_facility_fy.parquet' b ON a.facility_id = b.facility_id AND a.fiscal_year = 2025 AND b.fiscal_year = 2026 WHERE a.adp_total >= 10 AND b.adp_total > 2 * a.adp_total",
+    );
+    const { page, requests, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/explore/');
+    await expect(meta(page)).resolves.toContain(`${count(doubled[0]!.n)} rows`);
+    await expect(page.locator('.scroller tbody tr').count()).resolves.toBe(Math.min(50, Number(doubled[0]!.n)));
+    await expect(page.locator('.result').textContent()).resolves.toContain('ICE Detention Statistics');
+    expect(requests.filter((u) => /duckdb/.test(u))).toEqual([]);
+    await close();
+
+    // With JavaScript: the answer is there at once, DuckDB loads behind it with a progress bar.
+    const js = await openPage(site);
+    await js.page.goto(site.origin + '/explore/');
+    await expect(meta(js.page)).resolves.toContain(`${count(doubled[0]!.n)} rows`);
+    await ready(js.page);
+    expect(js.requests.some((u) => /\/data\/detention\.duckdb$/.test(u))).toBe(true);
+    expect(offOrigin(js.requests, site.origin)).toEqual([]);
+    expect(js.errors).toEqual([]);
+    expect(await axe(js.page)).toEqual([]);
+    await js.close();
+  });
+
+  it('answers a guided question with the count the data holds, and shows its SQL', async () => {
+    const { page } = shared;
+    const [want] = await sql<{ n: string }>("SELECT count(*) AS n FROM 'data/ice_facility_fy.parquet' WHERE fiscal_year = 2026 AND state = 'TX'");
+    await page.getByRole('button', { name: 'Guided' }).click();
+    await page.getByLabel('Dataset', { exact: true }).selectOption('ice_facility_fy');
+    for (const [column, value] of [['fiscal_year', '2026'], ['state', 'TX']] as const) {
+      await page.getByRole('button', { name: 'Add a filter' }).click();
+      const i = await page.locator('.filter').count();
+      await page.getByLabel(`Filter ${i} column`).selectOption(column);
+      await page.getByLabel(`Filter ${i} value`).fill(value);
+    }
+    await expect(page.getByTestId('guided-sql').textContent()).resolves.toContain(`"fiscal_year" = 2026\n  AND "state" = 'TX'`);
+    const before = await runs(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before);
+    expect(await cells(page)).toEqual([[count(want!.n)]]);
+    expect(new URL(page.url()).searchParams.get('mode')).toBe('guided');
+
+    // Grouped: one row per fiscal year, each the count in the data.
+    await page.getByLabel('Group by').selectOption('fiscal_year');
+    await page.getByRole('button', { name: /Remove filter 1/ }).click();
+    const byYear = await sql<{ fiscal_year: string; n: string }>("SELECT fiscal_year, count(*) AS n FROM 'data/ice_facility_fy.parquet' WHERE state = 'TX' GROUP BY 1 ORDER BY 1");
+    const again = await runs(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, again);
+    expect(await cells(page)).toEqual(byYear.map((r) => [String(r.fiscal_year), count(r.n)])); // years without separators
+    await expect(page.locator('.result figure svg').count()).resolves.toBe(1); // year → a line
+  });
+
+  it('runs SQL typed in the editor with Ctrl+Enter, and a link reopens the same result', async () => {
+    const { page } = shared;
+    const query = "SELECT state, count(*) AS facilities FROM facilities WHERE state IN ('GA', 'TX') GROUP BY state ORDER BY state";
+    const want = await sql<{ state: string; n: string }>("SELECT state, count(*) AS n FROM 'data/facilities.parquet' WHERE state IN ('GA', 'TX') GROUP BY state ORDER BY state");
+    await runSql(page, query);
+    const rows = want.map((r) => [r.state, count(r.n)]);
+    expect(await cells(page)).toEqual(rows);
+    await expect(meta(page)).resolves.toMatch(/2 rows in [\d,]+ ms \(DuckDB in this browser\)/);
+    expect(new URL(page.url()).searchParams.get('sql')).toBe(query);
+
+    const other = await openPage(site);
+    await other.page.goto(page.url());
+    await ready(other.page);
+    await other.page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0);
+    expect(await cells(other.page)).toEqual(rows);
+    await expect(other.page.locator('.cm-content').textContent()).resolves.toBe(query);
+    // An example by its address is shown at once, from the page.
+    await other.page.goto(site.origin + '/explore/?example=ice-by-state');
+    await expect(other.page.locator('#result-h').textContent()).resolves.toContain('five states');
+    await other.close();
+  });
+
+  it('completes table and column names in the editor, and Tab leaves it', async () => {
+    const { page } = shared;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT * FROM ice_facility_f');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.cm-tooltip-autocomplete').textContent()).resolves.toContain('ice_facility_fy');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true);
+  });
+
+  it('shows DuckDB’s error for a bad query', async () => {
+    const { page } = shared;
+    await runSql(page, 'SELECT * FROM no_such_table');
+    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/Catalog Error.*no_such_table/);
+  });
+
+  it('cannot reach another origin, load extensions or unlock the configuration', async () => {
+    const { page, requests } = shared;
+    let hits = 0;
+    const other: Server = createServer((_, res) => (hits++, res.end('a\n1\n')));
+    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    for (const q of [`SELECT * FROM read_csv('${url}/x.csv')`, `SELECT * FROM '${url}/x.csv'`, `ATTACH '${url}/x.duckdb' AS x`, "COPY (SELECT 1) TO 'x.csv'", 'LOAD spatial']) {
+      await runSql(page, q);
+      await expect(page.getByTestId('query-error').textContent(), q).resolves.toMatch(/^Permission Error/);
+    }
+    await runSql(page, 'SET enable_external_access = true');
+    await expect(page.getByTestId('query-error').textContent()).resolves.toContain('the configuration has been locked');
+    await runSql(page, 'INSTALL spatial'); // a no-op here: the request below shows it fetched nothing
+    expect(hits).toBe(0);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    await new Promise((ok) => other.close(ok));
+  });
+
+  it('cancels a long query', async () => {
+    const { page } = shared;
+    const before = await runs(page);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
+    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    // And the next query runs.
+    await runSql(page, 'SELECT 42 AS answer');
+    expect(await cells(page)).toEqual([['42']]);
+  });
+
+  it('keeps a 100,000-row result fast: a few rows in the page, scrolled and sorted', async () => {
+    const { page } = shared;
+    await runSql(page, 'SELECT detention_facility_code, date, n_detained FROM ice_facility_daily ORDER BY date, detention_facility_code LIMIT 100000');
+    await expect(meta(page)).resolves.toContain('100,000 rows');
+    expect(await page.locator('.scroller tbody tr').count()).toBeLessThan(120);
+    await page.locator('.scroller').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.locator('.scroller tbody tr[aria-rowindex="100001"]').waitFor();
+    const [top] = await sql<{ n: number }>(
+      "SELECT max(n_detained) AS n FROM (SELECT n_detained FROM 'data/ice_facility_daily.parquet' ORDER BY date, detention_facility_code LIMIT 100000)",
+    );
+    await page.getByRole('button', { name: 'n_detained', exact: true }).click();
+    await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+    expect((await cells(page))[0]![2]).toBe(count(top!.n));
+    await expect(page.getByTestId('no-chart').textContent()).resolves.toMatch(/\d+ values of detention_facility_code to draw as lines/);
+  });
+
+  it('downloads Parquet and a CSV zip that carry the sources and licenses of what was read', async () => {
+    const { page } = shared;
+    await runSql(page, "SELECT facility_id, name, population FROM facilities WHERE state = 'GA' ORDER BY facility_id");
+    const [parquetDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Parquet' }).click()]);
+    const file = await parquetDownload.path();
+    const want = await sql("SELECT facility_id, name, population FROM 'data/facilities.parquet' WHERE state = 'GA' ORDER BY facility_id");
+    expect(await sql(`SELECT * FROM read_parquet('${file}')`)).toEqual(want);
+    const kv = await sql<{ key: string; value: string }>(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${file}')`);
+    const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; sources: { title: string }[]; licenses: { name: string }[] }[] };
+    const facilities = pkg.resources.find((r) => r.name === 'facilities')!;
+    expect(JSON.parse(kv.find((k) => k.key === 'sources')!.value).map((s: { title: string }) => s.title)).toEqual(facilities.sources.map((s) => s.title));
+    expect(JSON.parse(kv.find((k) => k.key === 'licenses')!.value)).toEqual(facilities.licenses.map((l) => l.name));
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    expect(zip.suggestedFilename()).toBe('result.zip');
+  });
+
+  it('lists every dataset with its columns', async () => {
+    const { page } = shared;
+    const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; schema: { fields: unknown[] } }[] };
+    await expect(page.locator('.schema > li').count()).resolves.toBe(pkg.resources.length);
+    const facilities = page.locator('.schema > li', { has: page.locator('summary code', { hasText: /^facilities$/ }) });
+    await facilities.locator('summary').click();
+    await expect(facilities.locator('tbody tr').count()).resolves.toBe(pkg.resources.find((r) => r.name === 'facilities')!.schema.fields.length);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('is the only page that downloads DuckDB', async () => {
+    const { page, requests, close } = await openPage(site);
+    for (const path of ['/', '/facilities/stwrtga/', '/near/', '/charts/', '/data/', '/embed/ice-national-monthly/']) {
+      await page.goto(site.origin + path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
+    await close();
+  });
+});
