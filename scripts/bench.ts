@@ -6,10 +6,12 @@
  * answer, DuckDB ready and answering, DuckDB bytes). Budgets live here and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
+ * npm run bench -- --check   exits non-zero when a figure is over its budget (a command to run, not a test).
+ * Every figure is also written to bench.json (label, value, budget, ok).
  * BUILD_DIR / KIT_OUT        build into other folders (side-by-side builds), as npm run build does.
  */
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
@@ -53,8 +55,11 @@ const TEMPLATES = [
 ];
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-const row = (label: string, value: string, budget?: string, ok?: boolean) =>
+const results: { label: string; value: string; budget: string | null; ok: boolean | null }[] = [];
+function row(label: string, value: string, budget?: string, ok?: boolean) {
+  results.push({ label: label.trim(), value, budget: budget ?? null, ok: budget ? ok === true : null });
   console.log(`${label.padEnd(48)} ${value.padStart(14)}${budget ? `   budget ${budget.padEnd(10)} ${ok ? 'ok' : 'OVER'}` : ''}`);
+}
 
 // Timings mean little on a busy machine: say how busy it was.
 console.log(`${cpus().length} cores; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) at start`);
@@ -289,3 +294,8 @@ await site.close();
   row('  worker script, brotli', kb(bytes.worker));
   row(`  database blocks (${bytes.ranges} range requests of a ${mb(statSync(join(BUILD, 'data/detention.duckdb')).size)} file)`, mb(bytes.database));
 }
+
+writeFileSync('bench.json', JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');
+const over = results.filter((r) => r.ok === false);
+console.log(`\n${results.filter((r) => r.budget).length} budgets, ${over.length} over${over.length ? `: ${over.map((r) => r.label).join('; ')}` : ''} (bench.json)`);
+if (process.argv.includes('--check') && over.length) process.exit(1);

@@ -26,8 +26,8 @@ try {
   console.log(`\n${summary.length} datasets written to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // The charts read data/ (src/lib/server/data.ts): archive this release only when that is what changed.
   if (resolve(values.out!) === resolve('data')) {
-    const a = await archiveRelease(join(values.out!, RELEASES));
-    console.log(`${a.file}: ${a.charts} chart variants archived for pinned embeds (${(a.bytes / 1024).toFixed(0)} KB)`);
+    const a = await archiveRelease({ dir: join(values.out!, RELEASES), sources: resolve(values.sources!) });
+    console.log(`${a.file}: ${a.charts} chart variants archived for pinned embeds (${(a.bytes / 1024).toFixed(0)} KB); ${a.changes} changes from the release before (${RELEASES}/changes.json)`);
   }
 } catch (e) {
   console.error(e instanceof IngestError ? `ingest failed: ${e.message}` : e);

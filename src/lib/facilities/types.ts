@@ -103,6 +103,8 @@ export interface CovidSummary {
 
 export interface FacilityPage {
   id: string;
+  /** ICE's facility id, where ICE lists the place (the change log's key). */
+  ice_facility_id: string | null;
   name: string;
   kind: string;
   address: string | null;

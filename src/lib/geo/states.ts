@@ -16,3 +16,6 @@ export const STATE_NAMES: Record<string, string> = Object.fromEntries(Object.ent
 export const STATES_AND_DC = Object.entries(STATE_CODES)
   .filter(([, c]) => !['PR', 'GU', 'VI', 'MP', 'AS'].includes(c))
   .map(([name, code]) => ({ code, name }));
+
+/** Every code above with its name: states, DC and territories (the change feeds, one each). */
+export const ALL_STATES = Object.entries(STATE_CODES).map(([name, code]) => ({ code, name }));

@@ -2,6 +2,8 @@
 import { error } from '@sveltejs/kit';
 import { CHARTS, chartSpec } from '$lib/charts/registry';
 import type { ChartData, Params, Row } from '$lib/charts/types';
+import { revisionNotes } from '$lib/changes/notes';
+import { changesFor } from './changes';
 import { datapackage, query } from './data';
 import { stateShapes } from './geo';
 
@@ -84,7 +86,8 @@ async function queryChart(id: string, params: Params, pagePath: string): Promise
     alt: spec.describe(rows, params),
     annotations: spec.annotate?.(rows) ?? [],
     method: spec.method,
-    caveats: spec.caveats ?? [],
+    // A facility chart of ICE's fiscal-year figures notes the figures later files revised (the change log).
+    caveats: [...(spec.caveats ?? []), ...(params.facility && spec.datasets.includes('ice_facility_fy') ? revisionNotes(changesFor(params.facility), params.facility) : [])],
     sources,
     licenses: [...new Set(used.flatMap((r) => r.licenses.map((l) => l.name)))].sort(),
     attribution: [...new Set(used.map((r) => r.attribution))].join(' '),

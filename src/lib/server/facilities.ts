@@ -173,6 +173,7 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
   const ice: FacilityPage['ice'] = iceRow ? (({ facility_id: key, ...r }) => ({ ...r, years: s.years.get(key) ?? [] }))(iceRow) : null;
   return {
     id,
+    ice_facility_id: f.ice_facility_id,
     name: f.name,
     kind: f.kind,
     address: f.address,

@@ -34,10 +34,14 @@ describe('committed data', () => {
     expect(digest(out)).toEqual(digest('data'));
     expect(readFileSync(join(out, 'releases', '2000-01-01.json'), 'utf8')).toBe('{"release":"2000-01-01","charts":{}}\n');
   });
-  it('holds the archive of its own release, as the charts draw the committed data now', { timeout: 120_000 }, async () => {
+  it('holds the archive of its own release (charts as drawn now, summary of these sources) and the change log', { timeout: 120_000 }, async () => {
     const { archiveRelease } = await import('../../../scripts/archive-release');
-    const { file } = await archiveRelease(join(root, 'releases'));
+    const dir = join(root, 'releases');
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync('data/releases')) if (/^\d{4}-\d{2}-\d{2}\.json$/.test(f)) writeFileSync(join(dir, f), readFileSync(join('data/releases', f)));
+    const { file } = await archiveRelease({ dir, sources });
     const name = basename(file);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('data/releases', name), 'utf8'));
+    expect(readFileSync(join(dir, 'changes.json'), 'utf8')).toBe(readFileSync('data/releases/changes.json', 'utf8'));
   });
 });

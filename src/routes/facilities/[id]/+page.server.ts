@@ -3,6 +3,7 @@ import { loadChart } from '$lib/server/charts';
 import { datapackage } from '$lib/server/data';
 import { facilityIds, facilityPage } from '$lib/server/facilities';
 import { membersForPlace } from '$lib/server/representatives';
+import { changeLog, changeSource, changesFor } from '$lib/server/changes';
 import type { DatasetSources } from '$lib/facilities/types';
 
 /**
@@ -38,5 +39,8 @@ export async function load({ params }) {
     sources: sources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
     reps: membersForPlace(facility.zip, facility.zip_state ?? facility.state),
     release: datapackage().version,
+    changes: facility.ice_facility_id ? changesFor(facility.ice_facility_id) : [],
+    releases: changeLog().releases.length,
+    changeSource: changeSource(),
   };
 }

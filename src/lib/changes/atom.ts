@@ -1,0 +1,58 @@
+/**
+ * The change log as an Atom feed (RFC 4287): a feed id, title, updated, self and alternate links
+ * and an author; each entry an id, title, updated, link and summary. Text is escaped, so names
+ * from sources can never become markup.
+ */
+import { KIND_LABELS, type Change } from './types';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A release is a date; Atom wants an instant. */
+const instant = (release: string) => `${release}T00:00:00Z`;
+
+/** Ids are tag URIs (RFC 4151): absolute and stable wherever the site is hosted. */
+const tag = (what: string) => `tag:detention-data-dashboard,2026:${what}`;
+
+export interface FeedOptions {
+  /** The site's origin (SITE_URL at build); without it links are root-relative, resolved against the feed's own address. */
+  site: string;
+  /** Path of the feed itself, and of the page it mirrors. */
+  self: string;
+  page: string;
+  title: string;
+  /** The newest release: the feed's updated, even when it has no entries yet. */
+  updated: string;
+  changes: Change[];
+  /** The publisher's page for the compared files: each entry's related link. */
+  source: { title: string; path: string | null };
+}
+
+export function atomFeed(o: FeedOptions): string {
+  const abs = (path: string) => (o.site ? new URL(path, o.site).href : path);
+  const entry = (c: Change) => {
+    const link = c.facility_id ? abs(`/facilities/${c.facility_id}/#changes`) : abs(`${o.page}#${encodeURIComponent(c.id)}`);
+    return [
+      '  <entry>',
+      `    <id>${escape(tag(`change/${c.id}`))}</id>`,
+      `    <title>${escape(`${KIND_LABELS[c.kind]}: ${c.name ?? `FY${c.fiscal_year}`}${c.state ? ` (${c.state})` : ''}`)}</title>`,
+      `    <updated>${instant(c.release)}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${escape(link)}"/>`,
+      ...(o.source.path ? [`    <link rel="related" type="text/html" title="${escape(o.source.title)}" href="${escape(o.source.path)}"/>`] : []),
+      `    <category term="${c.kind}" label="${escape(KIND_LABELS[c.kind])}"/>`,
+      `    <summary type="text">${escape(`${c.text} Data release ${c.release}, compared with ${c.previous}.`)}</summary>`,
+      '  </entry>',
+    ].join('\n');
+  };
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${escape(tag(`feed${o.self}`))}</id>`,
+    `  <title>${escape(o.title)}</title>`,
+    `  <updated>${instant(o.updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escape(abs(o.self))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escape(abs(o.page))}"/>`,
+    '  <author><name>Detention data dashboard</name></author>',
+    ...o.changes.map(entry),
+    '</feed>',
+    '',
+  ].join('\n');
+}

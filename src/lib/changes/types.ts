@@ -1,0 +1,65 @@
+/**
+ * A data release's summary (what the change log compares) and the change log's entries. A release
+ * is one ingest of a set of source files: named by the date of its newest source, identified by
+ * the hashes of those files.
+ */
+
+/** Where a figure was read: file, sheet, row (the site's provenance, kept per release). */
+export interface Cell {
+  file: string;
+  sheet: string | null;
+  row: number;
+}
+
+export interface FacilitySummary {
+  name: string;
+  state: string | null;
+  /** ICE's average daily population per fiscal year ("2025": …), with the cell it was read from; null where not reported. */
+  fy: Record<string, { adp: number | null; source: Cell }>;
+}
+
+export interface ReleaseSummary {
+  release: string;
+  /** Every raw file the ingest read, with its sha256: two releases with the same inputs are the same release. */
+  inputs: { file: string; sha256: string }[];
+  /** ICE's fiscal-year statistics files in this release, by fiscal year. */
+  fiscalYears: Record<string, string>;
+  facilities: Record<string, FacilitySummary>;
+}
+
+export type ChangeKind = 'new-fiscal-year' | 'facility-added' | 'facility-dropped' | 'population-change' | 'revision';
+
+export interface Change {
+  /** Stable id (for feeds): release, kind and what it is about. */
+  id: string;
+  release: string;
+  previous: string;
+  kind: ChangeKind;
+  facility_id: string | null;
+  name: string | null;
+  state: string | null;
+  fiscal_year: number | null;
+  before: number | null;
+  after: number | null;
+  /** One sentence saying what changed, with the figures. */
+  text: string;
+  /** The cells the figures were read from: before, then after. */
+  sources: Cell[];
+}
+
+export interface Thresholds {
+  /** A population change is logged when it moves by at least this many people… */
+  minPeople: number;
+  /** …and by at least this share of the earlier figure. */
+  minShare: number;
+}
+
+export const THRESHOLDS: Thresholds = { minPeople: 50, minShare: 0.25 };
+
+export const KIND_LABELS: Record<ChangeKind, string> = {
+  'new-fiscal-year': 'New fiscal-year file',
+  'facility-added': 'Facility added',
+  'facility-dropped': 'No longer reported',
+  'population-change': 'Population change',
+  revision: 'Revised past figure',
+};

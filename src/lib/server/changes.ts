@@ -1,0 +1,30 @@
+/**
+ * Build-time access to the change log (data/releases/changes.json, written by npm run ingest): for the
+ * /changes page and feeds, and each facility's own history.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Change } from '$lib/changes/types';
+import { datapackage } from './data';
+
+export interface ChangeLogFile {
+  releases: { release: string; previous: string | null; inputs: number; changes: number }[];
+  changes: Change[];
+}
+
+let log: ChangeLogFile | null = null;
+export function changeLog(): ChangeLogFile {
+  const file = resolve('data', 'releases', 'changes.json');
+  return (log ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ChangeLogFile) : { releases: [], changes: [] });
+}
+
+export const changesFor = (facilityId: string) => changeLog().changes.filter((c) => c.facility_id === facilityId);
+
+/** The newest release: a feed's updated date even with no entries. */
+export const newestRelease = () => changeLog().releases[0]?.release ?? datapackage().version;
+
+/** The publisher's page for the files the change log compares (ICE's fiscal-year statistics). */
+export function changeSource(): { title: string; path: string | null } {
+  const s = datapackage().resources.find((r) => r.name === 'ice_facility_fy')!.sources[0]!;
+  return { title: s.title, path: s.path ?? null };
+}

@@ -1,0 +1,74 @@
+/**
+ * /changes, its Atom feeds and each facility's history, on the committed change log
+ * (data/releases/changes.json): every release listed, feeds that parse as Atom in the browser,
+ * filters in the address, links that resolve. The comparisons themselves are unit-tested on
+ * fixture releases (tests/unit/changes/).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+
+let site: Site;
+beforeAll(async () => (site = await startSite()));
+afterAll(async () => site?.close());
+
+const log = JSON.parse(readFileSync('data/releases/changes.json', 'utf8')) as { releases: { release: string }[]; changes: { state: string | null }[] };
+
+describe('/changes', () => {
+  it('lists every release and the changes, filters by state in the address, and is axe-clean', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/changes/?state=TX');
+    await expect(page.locator('#releases-caption ~ tbody tr').count()).resolves.toBe(log.releases.length);
+    expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('TX');
+    const tx = log.changes.filter((c) => c.state === 'TX').length;
+    await expect(page.getByRole('status').textContent()).resolves.toContain(`${tx} of ${log.changes.length} changes in Texas`);
+    await expect(page.locator('a[href="/changes/tx.xml"]').count()).resolves.toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('serves Atom feeds, site-wide and per state, that parse with the elements Atom requires', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/changes/');
+    for (const path of ['/changes.xml', '/changes/tx.xml', '/changes/pr.xml']) {
+      const res = await page.request.get(site.origin + path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['content-type']).toContain('xml');
+      const text = await res.text();
+      const checked = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        const feed = doc.documentElement;
+        const child = (el: Element, name: string) => [...el.children].filter((c) => c.localName === name);
+        return {
+          error: doc.getElementsByTagName('parsererror').length > 0,
+          ns: feed.namespaceURI,
+          id: child(feed, 'id')[0]?.textContent ?? '',
+          updated: child(feed, 'updated')[0]?.textContent ?? '',
+          self: child(feed, 'link').find((l) => l.getAttribute('rel') === 'self')?.getAttribute('href') ?? '',
+          author: child(feed, 'author').length,
+          entries: child(feed, 'entry').map((e) => ['id', 'title', 'updated', 'link'].every((n) => child(e, n).length === 1)),
+        };
+      }, text);
+      expect(checked).toMatchObject({ error: false, ns: 'http://www.w3.org/2005/Atom', author: 1 });
+      expect(checked.id).toMatch(/^tag:/);
+      expect(checked.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(checked.self).toBe(path);
+      expect(checked.entries.every(Boolean)).toBe(true);
+    }
+    await close();
+  });
+
+  it("shows a facility's own history, with links that resolve", async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/facilities/stwrtga/');
+    const section = page.locator('#changes');
+    await expect(section.locator('h2').textContent()).resolves.toContain('Changes in ICE');
+    for (const href of await section.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+      const res = await page.request.get(site.origin + href);
+      expect(res.status(), href).toBe(200);
+    }
+    await close();
+  });
+});

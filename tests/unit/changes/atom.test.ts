@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { atomFeed } from '../../../src/lib/changes/atom';
+import { changeLog } from '../../../scripts/change-log';
+
+const changes = changeLog('tests/fixtures/releases').changes;
+const source = { title: 'ICE Detention Statistics', path: 'https://www.ice.gov/detain/detention-management' };
+const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['entry', 'link'].includes(n) }).parse(xml);
+type Link = { '@rel'?: string; '@href': string };
+
+describe('Atom feed', () => {
+  it('is well-formed and has what RFC 4287 requires of a feed and of each entry', () => {
+    const xml = atomFeed({ site: 'https://example.org', self: '/changes.xml', page: '/changes/', title: 'What changed', updated: '2026-02-06', changes, source });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { feed } = parse(xml);
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.id).toBe('tag:detention-data-dashboard,2026:feed/changes.xml');
+    expect(feed.updated).toBe('2026-02-06T00:00:00Z');
+    expect(feed.link.find((l: Link) => l['@rel'] === 'self')['@href']).toBe('https://example.org/changes.xml');
+    expect(feed.author.name).toBeTruthy();
+    expect(feed.entry).toHaveLength(changes.length);
+    const ids = new Set<string>();
+    for (const e of feed.entry) {
+      expect(e.id).toMatch(/^tag:detention-data-dashboard,2026:change\//);
+      ids.add(e.id);
+      expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(e.title).toBeTruthy();
+      expect(e.link[0]['@href']).toMatch(/^https:\/\/example\.org\//);
+      expect(e.link[1]).toMatchObject({ '@rel': 'related', '@href': source.path });
+      expect(e.summary['#text']).toContain('Data release');
+    }
+    expect(ids.size).toBe(changes.length);
+  });
+
+  it('keeps names from sources as text, never markup', () => {
+    const xml = atomFeed({ site: '', self: '/changes/tx.xml', page: '/changes/?state=TX', title: 'Texas', updated: '2026-02-06', changes: changes.filter((c) => c.state === 'TX'), source });
+    expect(xml).toContain('CLOSED &lt;b&gt;PROCESSING&lt;/b&gt; CENTER');
+    expect(xml).not.toContain('<b>');
+    const { feed } = parse(xml);
+    expect(feed.entry[0].title).toBe('No longer reported: CLOSED <b>PROCESSING</b> CENTER (TX)'); // the text, once unescaped
+  });
+
+  it('is valid with no entries yet (the first release)', () => {
+    const xml = atomFeed({ site: '', self: '/changes.xml', page: '/changes/', title: 'What changed', updated: '2026-04-04', changes: [], source });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(parse(xml).feed.entry).toBeUndefined();
+  });
+});
