@@ -1,6 +1,26 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The Content-Security-Policy: our own origin only. 'wasm-unsafe-eval' lets DuckDB and MapLibre
+ * compile WebAssembly; inline style attributes (Svelte's style: directives) need 'unsafe-inline' in
+ * style-src only. Kit puts this in a <meta> of every prerendered page, with the hashes of its own
+ * inline scripts; scripts/serve.ts sends it as a header too (where a host can).
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ['self'],
+  'script-src': ['self', 'wasm-unsafe-eval'],
+  'style-src': ['self', 'unsafe-inline'],
+  'img-src': ['self', 'data:', 'blob:'],
+  'font-src': ['self'],
+  'connect-src': ['self'],
+  'worker-src': ['self', 'blob:'],
+  'frame-src': ['self'],
+  'object-src': ['none'],
+  'base-uri': ['self'],
+  'form-action': ['self'],
+};
+
 /** Prerendered static site: every page is HTML at build time and readable with JavaScript off. */
 export default {
   preprocess: vitePreprocess(),
@@ -11,5 +31,6 @@ export default {
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
     // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
     paths: { relative: false },
+    csp: { mode: 'hash', directives: CSP_DIRECTIVES },
   },
 };
