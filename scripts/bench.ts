@@ -2,8 +2,9 @@
  * npm run bench: figures, not pass/fail tests. Ingest time, every output's size, the browser
  * database, and for each page template (home, charts, a facility, a state) the bytes transferred
  * (gzip) by kind and the Largest Contentful Paint under 4× CPU throttling, each printed beside its
- * budget, the /near ZIP search (time to the ranked list, geographic bytes), and the explorer (first
- * answer, DuckDB ready and answering, DuckDB bytes). Budgets live here and in the README.
+ * budget, the /near ZIP search (time to the ranked list, geographic bytes), the explorer (first
+ * answer, DuckDB ready and answering, DuckDB bytes), and npm start's server under load (autocannon).
+ * Budgets live here and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
  * npm run bench -- --check   exits non-zero when a figure is over its budget (a command to run, not a test).
@@ -16,6 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import autocannon from 'autocannon';
 import { ingest } from './ingest/engine';
 import { openPage, startSite, type Site } from '../tests/browser/harness';
 
@@ -38,6 +40,8 @@ const BUDGET = {
   exploreFirstResultMs: 1000,
   /** /explore, cold: navigation to DuckDB loaded and a new question answered in the browser. */
   exploreQueryMs: 4000,
+  /** npm start's server under load (200 connections for 10 s on loopback): errors and non-2xx answers. */
+  loadErrors: 0,
 };
 const CPU_SLOWDOWN = 4;
 const LCP_RUNS = 3;
@@ -293,6 +297,21 @@ await site.close();
   row('DuckDB bytes sent (last run): wasm, brotli', mb(bytes.wasm));
   row('  worker script, brotli', kb(bytes.worker));
   row(`  database blocks (${bytes.ranges} range requests of a ${mb(statSync(join(BUILD, 'data/detention.duckdb')).size)} file)`, mb(bytes.database));
+}
+
+// The server npm start runs (scripts/serve.ts), under load on loopback: a page, an embed and a Parquet download,
+// each with 200 connections for 10 s, asking for compression as browsers do.
+{
+  const loaded = await startSite(BUILD);
+  console.log('\n== npm start under load (200 connections × 10 s each, loopback)');
+  for (const path of ['/', '/embed/ice-national-monthly/', '/data/facilities.parquet']) {
+    // The client in a worker thread: on the server's thread it starved the server (timeouts that were the client's).
+    const r = await autocannon({ url: loaded.origin + path, connections: 200, duration: 10, headers: { 'accept-encoding': 'br, gzip' }, workers: 1 });
+    const failed = r.errors + r.timeouts + r.non2xx;
+    row(`${path}: errors + timeouts + non-2xx`, String(failed), String(BUDGET.loadErrors), failed <= BUDGET.loadErrors);
+    row(`${path}: requests/s (mean), latency p50 / p99 (ms)`, `${Math.round(r.requests.average)}, ${r.latency.p50} / ${r.latency.p99}`);
+  }
+  await loaded.close();
 }
 
 writeFileSync('bench.json', JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');

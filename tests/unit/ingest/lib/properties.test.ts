@@ -13,7 +13,7 @@ const WHERE = { file: 'fuzz.xlsx', sheet: 'Facilities', row: 7, column: 'ADP' };
 const cell = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.date({ noInvalidDate: true }), fc.constant(null), fc.constantFrom('N/A', ' 1,234 ', '12,5', '621,100**', '3/5/20', '2020-02-30', '  '));
 const rule = fc.record({
   kind: fc.constantFrom<CellRule['kind']>('text', 'number', 'integer', 'date'),
-  missing: fc.constantFrom(undefined, ['N/A', '-']),
+  missing: fc.constantFrom<readonly string[] | undefined>(undefined, ['N/A', '-']),
   footnotes: fc.boolean(),
   min: fc.constantFrom(undefined, 0),
 });
