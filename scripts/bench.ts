@@ -131,27 +131,42 @@ async function weigh(site: Site, path: string) {
   return { bytes, responses, urls, total: KINDS.reduce((n, k) => n + bytes[k], 0) };
 }
 
-/** The page's Largest Contentful Paint (ms after navigation start) with the CPU slowed down. */
-async function lcp(site: Site, path: string): Promise<number> {
+/**
+ * The page's Largest Contentful Paint (ms after navigation start) and Total Blocking Time (the part
+ * over 50 ms of each long task after the first contentful paint, to network idle), CPU slowed down.
+ */
+async function paint(site: Site, path: string): Promise<{ lcp: number; tbt: number }> {
   const { page, close } = await openPage(site);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  // Long tasks are observed from the first script on (their entries are not buffered for a late observer).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: { start: number; duration: number }[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
   await page.goto(site.origin + path, { waitUntil: 'networkidle' });
-  const ms = await readLcp(page);
+  const result = await readPaint(page);
   await close();
-  return ms;
+  return result;
 }
 
-/** The last 'largest-contentful-paint' entry so far (buffered: the observer starts after load). */
-function readLcp(page: Page): Promise<number> {
+/** The last 'largest-contentful-paint' entry so far (buffered: the observer starts after load), and TBT. */
+function readPaint(page: Page): Promise<{ lcp: number; tbt: number }> {
   return page.evaluate(
     () =>
-      new Promise<number>((done) => {
+      new Promise<{ lcp: number; tbt: number }>((done) => {
         let last = 0;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) last = e.startTime;
         }).observe({ type: 'largest-contentful-paint', buffered: true });
-        setTimeout(() => done(last), 500);
+        setTimeout(() => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+          const long = (window as unknown as { __long: { start: number; duration: number }[] }).__long;
+          done({ lcp: last, tbt: long.filter((t) => t.start >= fcp).reduce((n, t) => n + Math.max(0, t.duration - 50), 0) });
+        }, 500);
       }),
   );
 }
@@ -159,11 +174,11 @@ function readLcp(page: Page): Promise<number> {
 console.log(`\nload average before the page measurements: ${loadavg()[0]!.toFixed(1)}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`\n== pages (built site in ${BUILD}/, local server, Chromium; gzip bytes before any interaction; LCP median of ${LCP_RUNS} with ${CPU_SLOWDOWN}× CPU slowdown)`);
+console.log(`\n== pages (built site in ${BUILD}/, local server, Chromium; gzip bytes before any interaction; LCP and TBT medians of ${LCP_RUNS} with ${CPU_SLOWDOWN}× CPU slowdown)`);
 const site = await startSite(BUILD);
 const HEAD: Record<Kind, string> = { js: 'JS', css: 'CSS', html: 'HTML', json: 'data:JSON', csv: 'data:CSV', other: 'data:other', wasm: 'wasm', img: 'img/font' };
-console.log(`${'page'.padEnd(30)}${[...KINDS.map((k) => HEAD[k]), 'total'].map((k) => k.padStart(11)).join('')}${'LCP'.padStart(10)}`);
-const measured: Record<string, { js: number; total: number; lcp: number }> = {};
+console.log(`${'page'.padEnd(30)}${[...KINDS.map((k) => HEAD[k]), 'total'].map((k) => k.padStart(11)).join('')}${'LCP'.padStart(10)}${'TBT'.padStart(10)}`);
+const measured: Record<string, { js: number; total: number; lcp: number; tbt: number }> = {};
 /** Pages other than /explore that requested anything of DuckDB (the budget is none). */
 const duckdbElsewhere: string[] = [];
 for (const t of TEMPLATES) {
@@ -173,11 +188,13 @@ for (const t of TEMPLATES) {
   }
   const w = await weigh(site, t.path);
   if (t.name !== 'explore' && w.urls.some((u) => /duckdb/i.test(u))) duckdbElsewhere.push(t.path);
-  const runs: number[] = [];
-  for (let i = 0; i < LCP_RUNS; i++) runs.push(await lcp(site, t.path));
-  const l = median(runs);
-  measured[t.name] = { js: w.bytes.js, total: w.total, lcp: l };
-  console.log(`${`${t.name} ${t.path}`.padEnd(30)}${[...KINDS.map((k) => w.bytes[k]), w.total].map((b) => kb(b).padStart(11)).join('')}${`${l.toFixed(0)} ms`.padStart(10)}  (${w.responses} responses)`);
+  const runs: { lcp: number; tbt: number }[] = [];
+  for (let i = 0; i < LCP_RUNS; i++) runs.push(await paint(site, t.path));
+  const l = median(runs.map((r) => r.lcp));
+  const tbt = median(runs.map((r) => r.tbt));
+  measured[t.name] = { js: w.bytes.js, total: w.total, lcp: l, tbt };
+  console.log(`${`${t.name} ${t.path}`.padEnd(30)}${[...KINDS.map((k) => w.bytes[k]), w.total].map((b) => kb(b).padStart(11)).join('')}${`${l.toFixed(0)} ms`.padStart(10)}${`${tbt.toFixed(0)} ms`.padStart(10)}  (${w.responses} responses)`);
+  results.push({ label: `${t.name}: LCP / TBT, ${CPU_SLOWDOWN}× CPU slowdown`, value: `${l.toFixed(0)} / ${tbt.toFixed(0)} ms`, budget: null, ok: null });
 }
 
 console.log('\n== budgets');
