@@ -19,9 +19,10 @@ describe('/changes', () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/changes/?state=TX');
     await expect(page.locator('#releases-caption ~ tbody tr').count()).resolves.toBe(log.releases.length);
-    expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('TX');
+    // The filter is read from the address once the page starts: wait for it.
+    await expect.poll(() => page.getByLabel('State', { exact: true }).inputValue()).toBe('TX');
     const tx = log.changes.filter((c) => c.state === 'TX').length;
-    await expect(page.getByRole('status').textContent()).resolves.toContain(`${tx} of ${log.changes.length} changes in Texas`);
+    await page.getByRole('status').filter({ hasText: `${tx} of ${log.changes.length} changes in Texas` }).waitFor({ timeout: 10_000 });
     await expect(page.locator('a[href="/changes/tx.xml"]').count()).resolves.toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
