@@ -6,13 +6,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffReleases } from '../src/lib/changes/diff';
-import type { Change, ReleaseSummary } from '../src/lib/changes/types';
-
-export interface ChangeLog {
-  /** Every release archived, newest first, with how many raw files it read. */
-  releases: { release: string; previous: string | null; inputs: number; changes: number }[];
-  changes: Change[];
-}
+import type { ChangeLog, ReleaseSummary } from '../src/lib/changes/types';
 
 const RELEASE_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 /** Beside the release archives: history, carried across ingests with them. */

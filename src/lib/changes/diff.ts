@@ -3,12 +3,11 @@
  * appear or stop being reported, year-to-date populations that moved beyond the thresholds, and
  * past years' figures a source revised. Pure: scripts/change-log.ts writes its result to data/releases/changes.json.
  */
-import { THRESHOLDS, type Cell, type Change, type ChangeKind, type FacilitySummary, type ReleaseSummary, type Thresholds } from './types';
+import { THRESHOLDS, cellLabel as at, type Change, type ChangeKind, type FacilitySummary, type ReleaseSummary, type Thresholds } from './types';
 
 const latestYear = (s: ReleaseSummary) => Math.max(...Object.keys(s.fiscalYears).map(Number));
 const people = (n: number) => Math.round(n).toLocaleString('en-US');
 const one = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-const at = (c: Cell) => `${c.file}${c.sheet ? `, sheet “${c.sheet}”` : ''}, row ${c.row}`;
 
 export function diffReleases(prev: ReleaseSummary, next: ReleaseSummary, t: Thresholds = THRESHOLDS): Change[] {
   const changes: Change[] = [];

@@ -11,6 +11,9 @@ export interface Cell {
   row: number;
 }
 
+/** "FY26….xlsx, sheet “Facilities FY26”, row 191": how the change log names a cell. */
+export const cellLabel = (c: Cell) => `${c.file}${c.sheet ? `, sheet “${c.sheet}”` : ''}, row ${c.row}`;
+
 export interface FacilitySummary {
   name: string;
   state: string | null;
@@ -45,6 +48,12 @@ export interface Change {
   text: string;
   /** The cells the figures were read from: before, then after. */
   sources: Cell[];
+}
+
+/** data/releases/changes.json: every release archived, newest first, and its changes. */
+export interface ChangeLog {
+  releases: { release: string; previous: string | null; inputs: number; changes: number }[];
+  changes: Change[];
 }
 
 export interface Thresholds {

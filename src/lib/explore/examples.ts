@@ -2,6 +2,7 @@
  * The explorer's example questions, each tied to a story the data can tell. The same SQL is run at
  * build time (its answer is in the page before DuckDB loads) and by DuckDB in the browser.
  */
+import type { Result } from './result';
 
 export interface Example {
   id: string;
@@ -9,6 +10,13 @@ export interface Example {
   /** Why a reporter would ask it, and what to keep in mind reading the answer. */
   story: string;
   sql: string;
+}
+
+/** An example with the answer the build computed for it, and the datasets its SQL reads. */
+export interface Answer {
+  example: Example;
+  result: Result;
+  datasets: string[];
 }
 
 export const EXAMPLES: Example[] = [

@@ -4,18 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Change } from '$lib/changes/types';
+import type { ChangeLog } from '$lib/changes/types';
 import { datapackage } from './data';
 
-export interface ChangeLogFile {
-  releases: { release: string; previous: string | null; inputs: number; changes: number }[];
-  changes: Change[];
-}
-
-let log: ChangeLogFile | null = null;
-export function changeLog(): ChangeLogFile {
+let log: ChangeLog | null = null;
+export function changeLog(): ChangeLog {
   const file = resolve('data', 'releases', 'changes.json');
-  return (log ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ChangeLogFile) : { releases: [], changes: [] });
+  return (log ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ChangeLog) : { releases: [], changes: [] });
 }
 
 export const changesFor = (facilityId: string) => changeLog().changes.filter((c) => c.facility_id === facilityId);

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { EXAMPLES, type Example } from '$lib/explore/examples';
+import { EXAMPLES, type Answer } from '$lib/explore/examples';
 import { kindOf, toCell, type Result } from '$lib/explore/result';
 import { datasetsRead, type Dataset } from '$lib/explore/schema';
 import { datapackage, queryTable } from './data';
@@ -36,12 +36,6 @@ async function tablesIn(sql: string): Promise<string[]> {
   };
   walk(JSON.parse(String(row!.tree)));
   return names;
-}
-
-export interface Answer {
-  example: Example;
-  result: Result;
-  datasets: string[];
 }
 
 export async function exampleAnswers(schema: Dataset[]): Promise<Answer[]> {
