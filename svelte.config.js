@@ -21,6 +21,12 @@ export const CSP_DIRECTIVES = {
   'form-action': ['self'],
 };
 
+/**
+ * The static files the service worker is told about, and saves when it installs: the look-ups
+ * "near me" and the maps read, the small scripts, the icon. Only these, so its script stays small.
+ */
+export const SAVED_STATIC = /^(data\/geo\/[^/]+\.json|data\/legislators\.json|favicon\.svg|js\/[^/]+\.js)$/;
+
 /** Prerendered static site: every page is HTML at build time and readable with JavaScript off. */
 export default {
   preprocess: vitePreprocess(),
@@ -32,5 +38,7 @@ export default {
     // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
     paths: { relative: false },
     csp: { mode: 'hash', directives: CSP_DIRECTIVES },
+    // Registered by static/js/offline.js, which every page but the embeds loads (facility pages ship no framework).
+    serviceWorker: { register: false, files: (/** @type {string} */ path) => SAVED_STATIC.test(path) },
   },
 };

@@ -3,7 +3,8 @@
  * database, and for each page template (home, charts, a facility, a state) the bytes transferred
  * (gzip) by kind and the Largest Contentful Paint under 4× CPU throttling, each printed beside its
  * budget, the /near ZIP search (time to the ranked list, geographic bytes), the explorer (first
- * answer, DuckDB ready and answering, DuckDB bytes), and npm start's server under load (autocannon).
+ * answer, DuckDB ready and answering, DuckDB bytes), what the service worker saves for offline use,
+ * and npm start's server under load (autocannon).
  * Budgets live here and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
@@ -272,6 +273,30 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
   for (const [f, b] of Object.entries(sizes).filter(([f]) => MAP_ONLY.has(f))) row(`  then the results map: ${f}`, kb(b));
 }
 await site.close();
+
+// Offline: what the service worker saves when it installs, after the first page has loaded (bytes
+// as the server sent them, compressed where the browser accepts it), and how long until it is in charge.
+{
+  const sent = new Map<string, number>();
+  const counted = await startSite(BUILD, { onResponse: (path, bytes) => sent.set(path, bytes) });
+  const { page, close } = await openPage(counted, { serviceWorkers: 'allow' });
+  await page.goto(counted.origin + '/', { waitUntil: 'load' });
+  const t0 = performance.now();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 120_000 });
+  const installMs = performance.now() - t0;
+  const saved = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) paths.push(new URL(r.url).pathname);
+    return paths;
+  });
+  await close();
+  await counted.close();
+  const bytes = saved.reduce((n, p) => n + (sent.get(p) ?? 0), 0);
+  console.log('\n== offline (service worker)');
+  row('saved at install: files', String(saved.length));
+  row('saved at install: bytes sent (br/gzip)', `${(bytes / 1048576).toFixed(2)} MB`);
+  row('first page load → worker in charge (ms)', installMs.toFixed(0));
+}
 
 // The explorer, cold (a new browser context each run): the example answer is in the page; DuckDB
 // (wasm, worker, the database's blocks) loads behind it, then answers a question of its own.

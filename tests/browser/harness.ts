@@ -50,9 +50,17 @@ function countBytes(req: IncomingMessage, res: ServerResponse, report: (path: st
   res.on('finish', () => report(new URL(req.url ?? '/', 'http://x').pathname, sent));
 }
 
-/** A page whose requests (all of them, including blocked ones) are collected in `requests`. */
-export async function openPage(site: Site, opts: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await site.browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: opts.width ?? 1200, height: 900 } });
+/**
+ * A page whose requests (all of them, including blocked ones) are collected in `requests`. The
+ * service worker is off unless asked for: its install saves a few megabytes in the background,
+ * which every journey would otherwise repeat (tests/browser/offline.test.ts turns it on).
+ */
+export async function openPage(site: Site, opts: { javaScriptEnabled?: boolean; width?: number; serviceWorkers?: 'allow' | 'block' } = {}) {
+  const context = await site.browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: { width: opts.width ?? 1200, height: 900 },
+    serviceWorkers: opts.serviceWorkers ?? 'block',
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

@@ -80,7 +80,7 @@ describe('/near', () => {
   });
 
   it('uses the browser location (emulated at Adelanto, CA) without sending it', async () => {
-    const context = await site.browser.newContext({ geolocation: { latitude: 34.5594, longitude: -117.4422 }, permissions: ['geolocation'] });
+    const context = await site.browser.newContext({ geolocation: { latitude: 34.5594, longitude: -117.4422 }, permissions: ['geolocation'], serviceWorkers: 'block' });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

@@ -1,0 +1,54 @@
+/**
+ * What the service worker (src/service-worker.ts) does with each request, and what it saves ahead
+ * of time. Pure, so it is tested without a browser (tests/unit/offline/policy.test.ts).
+ *
+ * - Hashed build assets never change: served from the cache first.
+ * - Pages and data files go to the network first, so figures are never older than the server's,
+ *   and a copy is kept; with no network (or none within NETWORK_TIMEOUT_MS) the copy is served.
+ * - The explorer's DuckDB (wasm, database read by byte ranges) and the bulk downloads are left to the
+ *   network: tens of megabytes no one asked to keep on their phone.
+ */
+export type Strategy = 'pass' | 'cache-first' | 'network-first';
+
+export interface RequestFacts {
+  url: string;
+  method: string;
+  /** The Range header, if any: a partial response cannot be cached or served whole. */
+  range?: string | null;
+}
+
+/** Bulk or explorer-only files: not kept offline. */
+const TOO_BIG = /\.(wasm|duckdb|parquet|csv|zip|png)$|\/duckdb-browser[^/]*\.js$/;
+
+/** Slow networks: after this long a saved copy is shown rather than a blank page. */
+export const NETWORK_TIMEOUT_MS = 4000;
+
+/** Pages and data files kept after a visit, beyond what is saved at install (oldest dropped first). */
+export const MAX_VISITED = 300;
+
+export function strategyFor(req: RequestFacts, origin: string): Strategy {
+  const u = new URL(req.url);
+  if (req.method !== 'GET' || u.origin !== origin || req.range) return 'pass';
+  if (TOO_BIG.test(u.pathname)) return 'pass';
+  // Releases are fetched by pinned embeds, which live in other sites' frames, not offline readers.
+  if (u.pathname.startsWith('/data/releases/')) return 'pass';
+  if (u.pathname.startsWith('/_app/immutable/')) return 'cache-first';
+  return 'network-first';
+}
+
+/** The page shown for an address that is neither reachable nor saved. */
+export const OFFLINE_PAGE = '/offline/';
+
+/** Pages saved at install: the home page's figures, "near me" (whose look-ups are saved with it), the offline page. */
+export const SHELL_PAGES = ['/', '/near/', '/facilities/', OFFLINE_PAGE];
+
+/**
+ * What the service worker saves when it installs: the shell pages, the facility directory's list,
+ * the build's scripts and styles (not DuckDB's), and the look-up files "near me" and the maps read
+ * (everything under /data/geo/ and the members of Congress), so a search works with no signal.
+ * `files` are the static files svelte.config.js tells the worker about (SAVED_STATIC): all saved.
+ */
+export function precacheList(opts: { build: string[]; files: string[]; origin: string }): string[] {
+  const assets = opts.build.filter((p) => /\.(js|css)$/.test(p) && strategyFor({ url: opts.origin + p, method: 'GET' }, opts.origin) === 'cache-first');
+  return [...SHELL_PAGES, '/facilities/index.json', ...assets, ...opts.files];
+}

@@ -1,0 +1,93 @@
+/**
+ * Offline, in Chromium with the network turned off: after one visit online, the service worker
+ * serves the home page's figures, "near me" (a ZIP search ranks facilities from the saved look-up
+ * files) and the facility pages the reader opened, each saying it is the copy saved on this
+ * device; an address never opened gets the offline page listing what is saved. Nothing goes to
+ * another origin and the worker breaks no rule of the Content-Security-Policy.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+
+let site: Site;
+let stewart: { facility_id: string; name: string; population: number };
+let other: { facility_id: string; name: string };
+beforeAll(async () => {
+  site = await startSite();
+  stewart = (await sql<typeof stewart>(`SELECT facility_id, name, round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`))[0]!;
+  other = (await sql<typeof other>(`SELECT facility_id, name FROM 'data/facilities.parquet' WHERE facility_id <> 'stwrtga' ORDER BY facility_id LIMIT 1`))[0]!;
+});
+afterAll(async () => site?.close());
+
+/** Policy violations, collected from the first script on. */
+async function watchPolicy(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+}
+
+describe('offline', () => {
+  it('serves the saved shell, near me and visited facility pages with the network off', async () => {
+    const { page, errors, close } = await openPage(site, { serviceWorkers: 'allow' });
+    const context = page.context();
+    // The context hears the worker's own requests too (its install fetches the shell).
+    const all: string[] = [];
+    context.on('request', (r) => all.push(r.url()));
+    const violations = await watchPolicy(page);
+
+    await page.goto(site.origin + '/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    expect(await violations()).toEqual([]);
+    await page.goto(site.origin + `/facilities/${stewart.facility_id}/`);
+    await page.locator('h1').waitFor();
+    const saved = await page.evaluate(async () => (await caches.keys()).length);
+    expect(saved).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    // The network really is off: a fetch the worker leaves alone (a Parquet download) fails.
+    expect(await page.evaluate(() => fetch('/data/facilities.parquet').then(() => 'reached', () => 'failed'))).toBe('failed');
+
+    // Near me: the page and its look-ups come from the device; a ZIP search ranks facilities.
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('ol.results li a').first().textContent({ timeout: 20_000 })).resolves.toBe(stewart.name);
+    await expect(page.locator('#offline-note').textContent()).resolves.toContain('No connection');
+
+    // The visited facility page, with its figures and the date it was saved.
+    await page.goto(site.origin + `/facilities/${stewart.facility_id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(stewart.name);
+    await expect(page.locator('main').textContent()).resolves.toContain(stewart.population.toLocaleString('en-US'));
+    const note = await page.locator('#offline-note').textContent();
+    expect(note).toMatch(/copy of the page saved on this device on .*\d{4}/);
+    expect(await axe(page)).toEqual([]);
+
+    // The home page's headline figures.
+    await page.goto(site.origin + '/');
+    await expect(page.locator('h1').textContent()).resolves.toContain('in public figures');
+
+    // A facility page never opened: the offline page, listing the visited one.
+    await page.goto(site.origin + `/facilities/${other.facility_id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
+    await page.locator(`main a[href="/facilities/${stewart.facility_id}/"]`).waitFor();
+    await expect(page.locator(`main a[href="/facilities/${other.facility_id}/"]`).count()).resolves.toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    expect(await violations()).toEqual([]);
+    expect(offOrigin(all, site.origin)).toEqual([]);
+    // The one failure is the Parquet fetch made above to show the network is off.
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('is not installed by embeds, which live in other sites’ pages', async () => {
+    const { page, close } = await openPage(site, { serviceWorkers: 'allow' });
+    await page.goto(site.origin + '/embed/ice-national-monthly/', { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    await close();
+  });
+});

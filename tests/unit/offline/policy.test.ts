@@ -1,0 +1,38 @@
+/** Which requests the service worker serves from the cache, the network, or leaves alone; what it saves at install. */
+import { describe, expect, it } from 'vitest';
+import { SHELL_PAGES, precacheList, strategyFor } from '../../../src/lib/offline/policy';
+import config, { SAVED_STATIC } from '../../../svelte.config.js';
+
+const O = 'https://site.example';
+const get = (path: string, extra: { method?: string; range?: string } = {}) => strategyFor({ url: O + path, method: extra.method ?? 'GET', range: extra.range }, O);
+
+describe('service worker policy', () => {
+  it('serves hashed assets from the cache and pages and data from the network first', () => {
+    expect(get('/_app/immutable/chunks/BPq-VNcB.js')).toBe('cache-first');
+    expect(get('/_app/immutable/assets/0.FSLuu4WM.css')).toBe('cache-first');
+    for (const p of ['/', '/near/', '/facilities/stwrtga/', '/data/geo/zips.json', '/charts/ice-national-monthly.svg', '/service-worker.js'])
+      expect(get(p), p).toBe('network-first');
+  });
+
+  it('leaves DuckDB, byte ranges, bulk downloads, other origins and writes to the network', () => {
+    for (const p of ['/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm', '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js', '/data/detention.duckdb', '/data/ice_facility_daily.csv', '/data/facilities.parquet', '/data/releases/2026-04-04.json', '/charts/ice-national-monthly.png'])
+      expect(get(p), p).toBe('pass');
+    expect(get('/data/geo/zips.json', { range: 'bytes=0-99' })).toBe('pass');
+    expect(get('/', { method: 'POST' })).toBe('pass');
+    expect(strategyFor({ url: 'https://other.example/', method: 'GET' }, O)).toBe('pass');
+  });
+
+  it('saves the shell pages, the scripts and styles but not DuckDB, and the static files it is told about', () => {
+    const build = ['/_app/immutable/entry/app.C_WOBi5Q.js', '/_app/immutable/assets/0.FSLuu4WM.css', '/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm', '/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js', '/_app/immutable/workers/maplibre-gl-worker-DTh23QKw.js'];
+    const list = precacheList({ build, files: ['/data/geo/zips.json'], origin: O });
+    expect(list).toEqual([...SHELL_PAGES, '/facilities/index.json', build[0], build[1], build[4], '/data/geo/zips.json']);
+    expect(SHELL_PAGES).toContain('/near/');
+  });
+
+  it('tells the worker only about the look-ups, scripts and icon it saves (svelte.config.js)', () => {
+    const told = (config.kit as { serviceWorker: { files: (p: string) => boolean } }).serviceWorker.files;
+    for (const p of ['data/geo/zips.json', 'data/geo/facilities.json', 'data/legislators.json', 'js/enhance.js', 'favicon.svg']) expect(told(p), p).toBe(true);
+    for (const p of ['data/detention.duckdb', 'data/facilities.csv', 'data/releases/2026-04-04.json', 'data/datapackage.json', 'embed.js']) expect(told(p), p).toBe(false);
+    expect(SAVED_STATIC.test('data/geo/x/y.json')).toBe(false);
+  });
+});
