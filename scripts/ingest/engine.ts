@@ -70,11 +70,39 @@ async function buildDataset(con: DuckDBConnection, d: DatasetDecl, ctx: StageCon
   await d.prepare?.(ctx);
   const cols = d.fields.map((f) => `CAST("${f.name}" AS ${SQL_TYPE[f.type]}) AS "${f.name}"`).join(', ');
   const order = d.primaryKey.map((k) => `"${k}"`).join(', ');
-  await con.run(`CREATE TABLE "${d.name}" AS SELECT ${cols} FROM (${d.sql}) ORDER BY ${order}`);
+  try {
+    await con.run(`CREATE TABLE "${d.name}" AS SELECT ${cols} FROM (${d.sql}) ORDER BY ${order}`);
+  } catch (e) {
+    // Bad values (DuckDB's data errors) get a named IngestError; a mistake in the SQL stays a crash with its stack.
+    throw /^(Conversion|Out of Range|Invalid Input) Error/.test((e as Error)?.message ?? '') ? await buildError(con, d, e) : e;
+  }
   const have = (await rows(con, `SELECT column_name FROM (DESCRIBE (${d.sql}))`)).map((r) => String(r.column_name));
   const extra = have.filter((c) => !d.fields.some((f) => f.name === c));
   if (extra.length) throw new IngestError({ file: `dataset ${d.name}` }, `expected only the declared fields; undeclared: ${extra.join(', ')}`);
   await validate(con, d);
+}
+
+/**
+ * DuckDB could not build the dataset from the staged rows: a value out of range of its field's
+ * type (1e20 people as BIGINT) or an overflow in the SQL. Name the first value that does not cast,
+ * with its source row; else the dataset and DuckDB's reason. Either way an IngestError, not a crash.
+ */
+async function buildError(con: DuckDBConnection, d: DatasetDecl, e: unknown): Promise<IngestError> {
+  const prov = ['source_file', 'source_sheet', 'source_row'].filter((c) => d.fields.some((f) => f.name === c));
+  for (const f of d.fields) {
+    let bad;
+    try {
+      [bad] = await rows(con, `SELECT ${[...prov, `"${f.name}"::VARCHAR AS value`].join(', ')} FROM (${d.sql}) WHERE "${f.name}" IS NOT NULL AND TRY_CAST("${f.name}" AS ${SQL_TYPE[f.type]}) IS NULL LIMIT 1`);
+    } catch {
+      break; // the SQL itself fails: no row to point at
+    }
+    if (bad)
+      return new IngestError(
+        { file: String(bad.source_file ?? `dataset ${d.name}`), sheet: (bad.source_sheet as string | null) ?? null, row: bad.source_row == null ? undefined : Number(bad.source_row), column: f.name, value: bad.value },
+        `expected a value that fits ${f.type} (${SQL_TYPE[f.type]}) in dataset ${d.name}`,
+      );
+  }
+  return new IngestError({ file: `dataset ${d.name}` }, `expected the dataset SQL to run on the staged rows (${(e as Error).message.split('\n')[0]})`);
 }
 
 /** Name the source row of a bad dataset row when the dataset carries provenance columns. */
