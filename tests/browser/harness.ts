@@ -99,3 +99,13 @@ export async function sql<T = Record<string, unknown>>(q: string): Promise<T[]> 
   db.closeSync();
   return rows;
 }
+
+/** Every CSP violation the page reports, collected from the first script on. */
+export async function watchViolations(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}

@@ -6,8 +6,7 @@
  * another origin and the worker breaks no rule of the Content-Security-Policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { axe, offOrigin, openPage, sql, startSite, watchViolations, type Site } from './harness';
 
 let site: Site;
 let stewart: { facility_id: string; name: string; population: number };
@@ -19,16 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-/** Policy violations, collected from the first script on. */
-async function watchPolicy(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __violations: string[] };
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-}
-
 describe('offline', () => {
   it('serves the saved shell, near me and visited facility pages with the network off', async () => {
     const { page, errors, close } = await openPage(site, { serviceWorkers: 'allow' });
@@ -36,7 +25,7 @@ describe('offline', () => {
     // The context hears the worker's own requests too (its install fetches the shell).
     const all: string[] = [];
     context.on('request', (r) => all.push(r.url()));
-    const violations = await watchPolicy(page);
+    const violations = await watchViolations(page);
 
     await page.goto(site.origin + '/');
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });

@@ -4,22 +4,11 @@
  * the explorer running DuckDB, the map, an embed — violates it. Text from data stays text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPage, startSite, type Site } from './harness';
+import { openPage, startSite, watchViolations, type Site } from './harness';
 
 let site: Site;
 beforeAll(async () => (site = await startSite()));
 afterAll(async () => site?.close());
-
-/** Every CSP violation the page reports, collected from the first script on. */
-async function watchViolations(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-}
 
 const PAGES = ['/', '/charts/', '/facilities/', '/facilities/stwrtga/', '/states/tx/', '/data/', '/methodology/', '/changes/', '/embed/ice-national-monthly/', '/embed/facility-adp/?facility=stwrtga'];
 
