@@ -19,13 +19,21 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** `onResponse` hears the body bytes sent for each path (the benchmark counts DuckDB's with it). */
-export async function startSite(dir = process.env.BUILD_DIR ?? 'build', opts: { onResponse?: (path: string, bytes: number) => void } = {}): Promise<Site> {
+/**
+ * `onResponse` hears the body bytes sent for each path (the benchmark counts DuckDB's with it);
+ * `delayMs`, asked at each request, holds the answer that long (a slow network).
+ */
+export async function startSite(
+  dir = process.env.BUILD_DIR ?? 'build',
+  opts: { onResponse?: (path: string, bytes: number) => void; delayMs?: () => number } = {},
+): Promise<Site> {
   if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
   const handler = siteHandler(dir);
   const server: Server = createServer((req, res) => {
     if (opts.onResponse) countBytes(req, res, opts.onResponse);
-    handler(req, res);
+    const delay = opts.delayMs?.() ?? 0;
+    if (delay > 0) setTimeout(() => handler(req, res), delay);
+    else handler(req, res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

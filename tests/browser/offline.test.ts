@@ -2,10 +2,12 @@
  * Offline, in Chromium with the network turned off: after one visit online, the service worker
  * serves the home page's figures, "near me" (a ZIP search ranks facilities from the saved look-up
  * files) and the facility pages the reader opened, each saying it is the copy saved on this
- * device; an address never opened gets the offline page listing what is saved. Nothing goes to
- * another origin and the worker breaks no rule of the Content-Security-Policy.
+ * device; an address never opened gets the offline page listing what is saved; a network too slow
+ * to answer within the worker's wait gets the saved copy too. Nothing goes to another origin and
+ * the worker breaks no rule of the Content-Security-Policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NETWORK_TIMEOUT_MS } from '../../src/lib/offline/policy';
 import { axe, offOrigin, openPage, sql, startSite, watchViolations, type Site } from './harness';
 
 let site: Site;
@@ -71,6 +73,25 @@ describe('offline', () => {
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await close();
   });
+
+  it('shows the saved copy when the network is too slow to answer within the worker’s wait', async () => {
+    let delay = 0;
+    const slow = await startSite(undefined, { delayMs: () => delay });
+    const { page, close } = await openPage(slow, { serviceWorkers: 'allow' });
+    await page.goto(slow.origin + `/facilities/${stewart.facility_id}/`);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    await page.reload(); // now through the worker, which keeps a copy
+    await expect(page.locator('#offline-note').count()).resolves.toBe(0);
+    delay = NETWORK_TIMEOUT_MS + 20_000;
+    const t0 = Date.now();
+    await page.reload({ timeout: NETWORK_TIMEOUT_MS + 10_000 });
+    expect(Date.now() - t0).toBeLessThan(NETWORK_TIMEOUT_MS + 10_000);
+    await expect(page.locator('h1').textContent()).resolves.toBe(stewart.name);
+    await expect(page.locator('#offline-note').textContent()).resolves.toMatch(/saved on this device on/);
+    delay = 0;
+    await close();
+    await slow.close();
+  }, 90_000);
 
   it('is not installed by embeds, which live in other sites’ pages', async () => {
     const { page, close } = await openPage(site, { serviceWorkers: 'allow' });
