@@ -25,20 +25,20 @@ async function stamped(res: Response): Promise<Response> {
   return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers });
 }
 
+/** One at a time would take minutes on a slow phone; all at once starves the page: a few in parallel. */
+async function inBatches<T>(items: readonly T[], each: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += 6) await Promise.all(items.slice(i, i + 6).map(each));
+}
+
 sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL);
-      const list = precacheList({ build, files, origin: sw.location.origin });
-      // One at a time would take minutes on a slow phone; all at once starves the page: a few in parallel.
-      for (let i = 0; i < list.length; i += 6)
-        await Promise.all(
-          list.slice(i, i + 6).map(async (path) => {
-            const res = await fetch(path, { cache: 'no-cache' });
-            if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-            await cache.put(path, await stamped(res));
-          }),
-        );
+      await inBatches(precacheList({ build, files, origin: sw.location.origin }), async (path) => {
+        const res = await fetch(path, { cache: 'no-cache' });
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+        await cache.put(path, await stamped(res));
+      });
       await sw.skipWaiting();
     })(),
   );
@@ -50,16 +50,14 @@ sw.addEventListener('activate', (event) => {
       for (const key of await caches.keys()) if (key.startsWith('shell-') && key !== SHELL) await caches.delete(key);
       // Saved pages name the previous build's scripts and styles, now gone: fetch them anew where we can.
       const visited = await caches.open(VISITED);
-      await Promise.all(
-        (await visited.keys()).map(async (req) => {
-          try {
-            const res = await fetch(req, { cache: 'no-cache' });
-            if (res.ok) await visited.put(req, await stamped(res));
-          } catch {
-            // Offline during the update: keep the old copy, its figures still read as text.
-          }
-        }),
-      );
+      await inBatches(await visited.keys(), async (req) => {
+        try {
+          const res = await fetch(req, { cache: 'no-cache' });
+          if (res.ok) await visited.put(req, await stamped(res));
+        } catch {
+          // Offline during the update: keep the old copy, its figures still read as text.
+        }
+      });
       await sw.clients.claim();
     })(),
   );
