@@ -121,6 +121,43 @@ describe('/explore', () => {
     await other.close();
   });
 
+  it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
+    const { page, errors, close } = await openPage(site);
+    // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route(/\.wasm$/, async (route) => (await held, route.continue()));
+    await page.goto(site.origin + '/explore/');
+    const text = page.locator('.editor [role=textbox]');
+    await text.waitFor(); // hydrated: the SQL is a textbox that loads the editor when focused
+    await expect(text.textContent()).resolves.toContain('SELECT');
+    await page.waitForTimeout(500); // time enough for an editor loading with the page to show up
+    expect(await page.locator('.cm-editor').count()).toBe(0);
+
+    await text.focus();
+    await page.waitForFunction(() => document.activeElement?.closest('.cm-editor') != null); // the editor, focused, DuckDB still held
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT 7 AS n');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('.status').textContent()).resolves.toContain('your query runs when it is ready');
+    release();
+    await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
+    expect(await cells(page)).toEqual([['7']]);
+    expect(new URL(page.url()).searchParams.get('sql')).toBe('SELECT 7 AS n');
+    expect(errors).toEqual([]);
+    await close();
+
+    // Choosing SQL (back from the guided form) loads it too, DuckDB or not.
+    const other = await openPage(site);
+    await other.page.route(/\.wasm$/, () => {}); // never answered
+    await other.page.goto(site.origin + '/explore/');
+    await other.page.locator('.editor [role=textbox]').waitFor();
+    await other.page.getByRole('button', { name: 'Guided' }).click();
+    await other.page.getByRole('button', { name: 'SQL', exact: true }).click();
+    await other.page.locator('.cm-content').waitFor();
+    await other.close();
+  });
+
   it('completes table and column names in the editor, and Tab leaves it', async () => {
     const { page } = shared;
     await page.locator('.cm-content').click();

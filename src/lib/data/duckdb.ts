@@ -16,9 +16,10 @@ export const DB_URL = '/data/detention.duckdb';
 const DB_NAME = 'detention.duckdb';
 
 export interface OpenOptions {
-  /** Bytes of the wasm as served uncompressed: a gzip response's content-length is the compressed size. */
-  wasmBytes: number;
-  onProgress?: (loaded: number, total: number) => void;
+  /** A worker already started on duckdb-browser-eh.worker.js (the explorer starts it before this module has loaded). */
+  worker?: Worker;
+  /** Bytes of the wasm received so far (uncompressed); a listener that comes late hears the latest figure at once. */
+  onProgress?: (loaded: number) => void;
 }
 
 export interface RunOptions {
@@ -45,17 +46,21 @@ const LOCKDOWN = [
 ];
 
 let opened: Promise<Database> | null = null;
+let loaded = 0;
+let listener: ((loaded: number) => void) | undefined;
 
-export function openDatabase(opts: OpenOptions): Promise<Database> {
-  return (opened ??= open(opts).catch((e: unknown) => {
+/** Starts DuckDB once (the first call's worker is used); every call gets the same database. */
+export function openDatabase({ worker, onProgress }: OpenOptions = {}): Promise<Database> {
+  if (onProgress) (listener = onProgress)(loaded);
+  return (opened ??= open(worker).catch((e: unknown) => {
     opened = null;
     throw e;
   }));
 }
 
-async function open({ wasmBytes, onProgress }: OpenOptions): Promise<Database> {
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
-  await db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => onProgress?.(Math.min(p.bytesLoaded, wasmBytes), wasmBytes));
+async function open(worker = new Worker(workerUrl)): Promise<Database> {
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => listener?.((loaded = p.bytesLoaded)));
   // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
   await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
