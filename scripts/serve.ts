@@ -43,6 +43,9 @@ export function siteHandler(dir: string) {
   const serve = sirv(dir, { dev: false, etag: true, gzip: true, brotli: true });
   const embedIndex = join(dir, 'embed', 'index.html');
   return (req: IncomingMessage, res: ServerResponse) => {
+    // sirv lists the files once, at start: one deleted since (a rebuild under a running server) made
+    // its read stream throw, unhandled, and the whole server exit. Now only that answer is cut short.
+    res.on('pipe', (src) => src.on('error', () => res.destroy()));
     headers(res, new URL(req.url ?? '/', 'http://x').pathname);
     // Byte ranges (the explorer reads detention.duckdb in blocks) go to `send`: sirv answers
     // "bytes=0-0" with the whole file, which made DuckDB download all of it.

@@ -37,7 +37,8 @@ describe('facility page actions', () => {
     expect(script).toContain(f!.population.toLocaleString('en-US'));
     expect(script).toMatch(/ICE Detention Statistics, .*detentionstats.*row \d+/i);
     await box.getByRole('button', { name: 'Copy' }).click();
-    await expect(box.getByRole('status').textContent()).resolves.toBe('Copied.');
+    // The status follows the clipboard's promise: poll, don't read once.
+    await expect.poll(() => box.getByRole('status').textContent()).toBe('Copied.');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(script);
 
     // A letter: edited text goes into the mail link.

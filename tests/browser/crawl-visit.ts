@@ -31,7 +31,7 @@ export const templateOf = (path: string) => {
  * the 52 states, the embeds) every n-th page for about `perTemplate`, plus the `largest` biggest files (the
  * most rows, sections and charts).
  */
-export function sampleOf(pages: string[], dir: string, opts = { whole: 10, perTemplate: 5, largest: 1 }): string[] {
+export function sampleOf(pages: string[], dir: string, opts = { whole: 10, perTemplate: 4, largest: 1 }): string[] {
   const groups = new Map<string, string[]>();
   for (const p of pages) groups.set(templateOf(p), [...(groups.get(templateOf(p)) ?? []), p]);
   const picked = new Set<string>();

@@ -3,9 +3,12 @@
  * clients that accept them — pages, chart images and data as well as the framework's
  * assets — and the same bytes, uncompressed, to those that do not; byte ranges stay uncompressed.
  */
-import { get } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { siteHandler } from '../../scripts/serve';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './harness';
@@ -15,9 +18,9 @@ let site: Site;
 beforeAll(async () => (site = await startSite()));
 afterAll(async () => site?.close());
 
-function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
+function raw(path: string, headers: Record<string, string> = {}, origin = site.origin): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
   return new Promise((ok, fail) =>
-    get(site.origin + path, { headers }, (res) => {
+    get(origin + path, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
@@ -52,5 +55,20 @@ describe('npm start server', () => {
     expect(r.status).toBe(206);
     expect(r.encoding).toBeUndefined();
     expect(r.body.equals(readFileSync(join(BUILD, 'data/geo/zips.json')).subarray(0, 10))).toBe(true);
+  });
+
+  it('keeps serving when a file it listed at start is deleted (a rebuild under a running server)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    cpSync(join(BUILD, 'index.html'), join(dir, 'index.html'));
+    cpSync(join(BUILD, 'methodology'), join(dir, 'methodology'), { recursive: true });
+    const server = createServer(siteHandler(dir));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    rmSync(join(dir, 'methodology'), { recursive: true });
+    // The answer for the vanished page fails (or is cut short); the server goes on answering.
+    await raw('/methodology/', { 'accept-encoding': 'br' }, origin).catch(() => null);
+    await expect(raw('/', {}, origin).then((r) => r.status)).resolves.toBe(200);
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true });
   });
 });
