@@ -444,6 +444,34 @@ async function breakCsv(c: Case, k: CsvCorruption): Promise<{ want: Want | Want[
 
 // ---------------------------------------------------------------------------------------------
 
+
+/**
+ * One corruption a run through the whole engine: a named error with the published folder unchanged,
+ * or a valid publication; both outcomes must occur, so neither branch is dead.
+ */
+async function corruptAndIngest<K>(
+  corruption: fc.Arbitrary<K>,
+  breakIt: (c: Case, k: K) => Promise<{ want: Want | Want[]; mayPass: boolean }>,
+  run: { source: { src: string; out: string }; only: string[] },
+  params: fc.Parameters<[K]>,
+) {
+  const seen = { failed: 0, passed: 0 };
+  await fc.assert(
+    fc.asyncProperty(corruption, async (k) => {
+      const c = caseFolder(run.source);
+      try {
+        const { want, mayPass } = await breakIt(c, k);
+        seen[await expectRun(c, run.only, published(run.source.out), want, mayPass)]++;
+      } finally {
+        rmSync(c.dir, { recursive: true, force: true });
+      }
+    }),
+    params,
+  );
+  expect(seen.failed).toBeGreaterThan(0);
+  expect(seen.passed).toBeGreaterThan(0);
+}
+
 describe(`ingest engine under random malformed input (fast-check seed ${SEED})`, () => {
   it('the good fixture runs validate, and the checks used below can fail', async () => {
     expect(published(good.xlsx.out).sort()).toEqual(['ice_detained_snapshots', 'ice_national_monthly']);
@@ -482,52 +510,23 @@ describe(`ingest engine under random malformed input (fast-check seed ${SEED})`,
   });
 
   it('a corrupted ICE workbook: a named error and nothing published, or a valid publication', async () => {
-    const seen = { failed: 0, passed: 0 };
-    await fc.assert(
-      fc.asyncProperty(xlsxCorruption, async (k) => {
-        const c = caseFolder(good.xlsx);
-        try {
-          const { want, mayPass } = await breakXlsx(c, k);
-          seen[await expectRun(c, XLSX_ONLY, published(good.xlsx.out), want, mayPass)]++;
-        } finally {
-          rmSync(c.dir, { recursive: true, force: true });
-        }
-      }),
-      {
-        seed: SEED,
-        numRuns: Number(process.env.FC_RUNS ?? 24),
-        // Always run too: 1e20 people in the detained total once crashed DuckDB's cast to BIGINT (a Conversion Error).
-        examples: [[{ kind: 'cell', fy: 2023, sheet: 'Detention', row: D.detainedTotal, col: 2, value: 1e20 }]],
-      },
-    );
-    // Both outcomes occur, so neither branch is dead.
-    expect(seen.failed).toBeGreaterThan(0);
-    expect(seen.passed).toBeGreaterThan(0);
+    await corruptAndIngest(xlsxCorruption, breakXlsx, { source: good.xlsx, only: XLSX_ONLY }, {
+      seed: SEED,
+      numRuns: Number(process.env.FC_RUNS ?? 24),
+      // Always run too: 1e20 people in the detained total once crashed DuckDB's cast to BIGINT (a Conversion Error).
+      examples: [[{ kind: 'cell', fy: 2023, sheet: 'Detention', row: D.detainedTotal, col: 2, value: 1e20 }]],
+    });
   }, 300_000);
 
   it('a corrupted CSV: a named error and nothing published, or a valid publication', async () => {
-    const seen = { failed: 0, passed: 0 };
-    await fc.assert(
-      fc.asyncProperty(csvCorruption, async (k) => {
-        const c = caseFolder(good.csv);
-        try {
-          const { want, mayPass } = await breakCsv(c, k);
-          seen[await expectRun(c, CSV_ONLY, published(good.csv.out), want, mayPass)]++;
-        } finally {
-          rmSync(c.dir, { recursive: true, force: true });
-        }
-      }),
-      {
-        seed: SEED + 1,
-        numRuns: Number(process.env.FC_RUNS ?? 40),
-        // Always run too, as each once crashed without a named error: a count past INTEGER (the appender's
-        // "number out of int32 range"), a count whose sum overflowed INTEGER in the dataset SQL, and a
-        // capture date 2021-99-99 that a dataset check cast to DATE.
-        examples: [[{ kind: 'cell', row: 4, col: 2, value: '99999999999' }], [{ kind: 'cell', row: 4, col: 2, value: '2147483647' }], [{ kind: 'cell', row: 4, col: 1, value: '20219999000000-FY21_detentionStats.xlsx' }]],
-      },
-    );
-    expect(seen.failed).toBeGreaterThan(0);
-    expect(seen.passed).toBeGreaterThan(0);
+    await corruptAndIngest(csvCorruption, breakCsv, { source: good.csv, only: CSV_ONLY }, {
+      seed: SEED + 1,
+      numRuns: Number(process.env.FC_RUNS ?? 40),
+      // Always run too, as each once crashed without a named error: a count past INTEGER (the appender's
+      // "number out of int32 range"), a count whose sum overflowed INTEGER in the dataset SQL, and a
+      // capture date 2021-99-99 that a dataset check cast to DATE.
+      examples: [[{ kind: 'cell', row: 4, col: 2, value: '99999999999' }], [{ kind: 'cell', row: 4, col: 2, value: '2147483647' }], [{ kind: 'cell', row: 4, col: 1, value: '20219999000000-FY21_detentionStats.xlsx' }]],
+    });
   }, 300_000);
 
   it('through the CLI: exit 1 with one "ingest failed:" line naming the place, or exit 0 and a valid folder', async () => {
