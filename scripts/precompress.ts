@@ -1,6 +1,6 @@
 /**
  * After `vite build`: gzip and brotli copies beside every text file of the build — the pages (a
- * facility page is ~42 KB of HTML, ~8 KB compressed), feeds, chart images and data, the framework's
+ * facility page is 137 KB of HTML, 22 KB as brotli), feeds, chart images and data, the framework's
  * assets and the DuckDB wasm (34 MB raw, 7.7 MB gzip, 5.9 MB brotli) — which the server
  * (scripts/serve.ts) sends to browsers that accept them. The .duckdb file is left alone: the
  * explorer reads it by byte ranges, which a compressed copy cannot serve.

@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { axe } from './harness';
+import { axe, watchViolations } from './harness';
 
 /** Every prerendered page of a build, from the build itself (each folder's index.html). */
 export function builtPages(dir: string): string[] {
@@ -59,14 +59,13 @@ export async function visit(context: BrowserContext, origin: string, path: strin
   // A request cut short because the page closed is not a fault of the page.
   page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const violations = await watchViolations(page);
   try {
     const res = await page.goto(origin + path, { waitUntil: 'load' });
     if (!res?.ok()) problems.push(`HTTP ${res?.status()} for the page itself`);
     // Pages with the framework finish hydrating and fetching their data; framework-free ones are done at load.
     if (await page.evaluate(() => Object.keys(window).some((k) => k.startsWith('__sveltekit')))) await page.waitForLoadState('networkidle');
+    problems.push(...(await violations()).map((v) => `policy violation: ${v}`));
     if (opts.axe) problems.push(...(await axe(page)).map((v) => `axe: ${v}`));
   } catch (e) {
     problems.push(`visit failed: ${(e as Error).message.split('\n')[0]}`);
