@@ -7,20 +7,22 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { buildGeo } from './build-geo';
 import { writeNearData } from './build-near';
+import { csvCopySql } from './ingest/lib/datapackage';
 
 const DATA = resolve('data');
 const OUT = resolve('static/data');
-/** The code whose output is in static/data besides the datasets. */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/geo/packed.ts'];
+/** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
 export const DB_FILE = 'detention.duckdb';
 
-interface Resource {
+export interface Resource {
   name: string;
   path: string;
   csv: { path: string; hash: string };
+  schema: { fields: { name: string; type: string }[] };
   sources: object[];
 }
 
@@ -60,15 +62,7 @@ async function deriveDatasets(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const db = await DuckDBInstance.create(join(OUT, DB_FILE), { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
   const con = await db.connect();
-  for (const r of pkg.resources) {
-    const pq = join(DATA, r.path);
-    copyFileSync(pq, join(OUT, r.path));
-    await con.run(`CREATE TABLE "${r.name}" AS SELECT * FROM read_parquet(${q(pq)})`);
-    const csv = join(OUT, r.csv.path);
-    await con.run(`COPY "${r.name}" TO ${q(csv)} (FORMAT csv, HEADER true)`);
-    const got = sha256(csv);
-    if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
-  }
+  await deriveCsvs(con, pkg.resources, DATA, OUT);
   const sourceOf = (name: string) => pkg.resources.find((r) => r.name === name)?.sources[0] ?? {};
   await writeNearData(con, OUT, { source: sourceOf('legislators'), districtSource: sourceOf('zcta_districts') });
   con.closeSync();
@@ -76,6 +70,23 @@ async function deriveDatasets(): Promise<void> {
   copyFileSync(join(DATA, 'datapackage.json'), join(OUT, 'datapackage.json'));
   writeFileSync(stamp, stampText);
   console.log(`static/data: ${pkg.resources.length} datasets as Parquet, CSV and ${DB_FILE}`);
+}
+
+/**
+ * Each dataset as a table of `con` and as the CSV served beside its Parquet, written by the same
+ * statement the ingest hashed (csvCopySql: formula-like text cells neutralized), so a CSV whose
+ * sha256 differs from datapackage.json means the data or that rule changed since the ingest.
+ */
+export async function deriveCsvs(con: DuckDBConnection, resources: Resource[], data: string, out: string): Promise<void> {
+  for (const r of resources) {
+    const pq = join(data, r.path);
+    copyFileSync(pq, join(out, r.path));
+    await con.run(`CREATE TABLE "${r.name}" AS SELECT * FROM read_parquet(${q(pq)})`);
+    const csv = join(out, r.csv.path);
+    await con.run(csvCopySql({ from: r.name, fields: r.schema.fields, path: csv }));
+    const got = sha256(csv);
+    if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildData();

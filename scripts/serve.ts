@@ -1,14 +1,19 @@
 /**
  * The one way the built site is served (npm start, the browser tests, the benchmark): static files
- * from the build folder (precompressed copies, byte ranges), security and caching headers, and for
- * an address that does not exist, a 404 with the site's own page — under /embed/, the embed index,
- * which tells the framing page which chart id was unknown.
+ * from the build folder through `send` (ETag, Last-Modified, If-None-Match, If-Modified-Since,
+ * If-Range, byte ranges), the precompressed copy the client's Accept-Encoding prefers (negotiator,
+ * q-values honoured), security and caching headers on every answer, and for an address that does
+ * not exist a 404 with a page — under /embed/, the embed index, which tells the framing page which
+ * chart id was unknown. No request, however malformed, ends the process: a bad one gets a 4xx.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, posix, resolve } from 'node:path';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { contentType } from 'mime-types';
+import Negotiator from 'negotiator';
 import send from 'send';
-import sirv from 'sirv';
 import { CSP_DIRECTIVES } from '../svelte.config.js';
 
 const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'wasm-unsafe-eval', 'strict-dynamic']);
@@ -36,26 +41,199 @@ function headers(res: ServerResponse, path: string) {
   res.setHeader('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=()');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Cache-Control', path.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  // Every file may have a compressed copy, so caches keep one answer per Accept-Encoding.
+  res.setHeader('Vary', 'Accept-Encoding');
+}
+
+const ALLOW = 'GET, HEAD';
+/** scripts/precompress.ts writes these beside every text file; the server's order breaks a tie of q-values. */
+const SUFFIX: Record<string, string> = { br: '.br', gzip: '.gz', identity: '' };
+const PREFERRED = ['br', 'gzip', 'identity'];
+/** Headers that describe a body: dropped when an answer turns into another (a 404 after a stat, say). */
+const CONTENT_HEADERS = ['Content-Encoding', 'Content-Type', 'Content-Length', 'Content-Range', 'Accept-Ranges', 'ETag', 'Last-Modified'];
+const NOT_FOUND_PAGES = ['not-found/index.html'];
+// Used only while the build has no page of its own for a missing address (see NOT_FOUND_PAGES).
+const NOT_FOUND_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>Page not found</title></head><body><main><h1>Page not found</h1><p>There is no page at this address. ' +
+  '<a href="/">Go to the home page</a>.</p></main></body></html>\n';
+
+/** What a path may hold unencoded (RFC 3986 pchar and "/"); every file of the build is named within it. */
+const PATH_CHARS = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+
+/**
+ * The path a request target names, percent-decoded with its dot segments resolved (so the path
+ * that picks the headers is the path that is served), and its query; null when it names none.
+ * Origin form ("/a?b") is what browsers send; absolute form ("http://host/a") a server must accept
+ * too (RFC 9112 §3.2.2). Built by hand, not with `new URL(target, base)`: that throws on "//[" and
+ * reads "//host/a" as another host. A "[" in a path (not a pchar) or a bad %-escape makes a 400.
+ */
+function sitePath(target: string): { path: string; query: string } | null {
+  let t = target;
+  if (!t.startsWith('/')) {
+    if (!/^https?:\/\//i.test(t)) return null;
+    try {
+      const u = new URL(t);
+      t = u.pathname + u.search;
+    } catch {
+      return null;
+    }
+  }
+  const q = t.indexOf('?');
+  const raw = q < 0 ? t : t.slice(0, q);
+  if (!PATH_CHARS.test(raw)) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  return { path: posix.normalize(path), query: q < 0 ? '' : t.slice(q) };
+}
+
+/** `send` decodes the path it is given once more: hand it each segment encoded. */
+const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+/** A short answer of our own (errors, redirects), with a type, a length, and no body for HEAD (Node drops it). */
+function reply(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  if (res.headersSent) return void res.destroy();
+  for (const h of CONTENT_HEADERS) res.removeHeader(h);
+  for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+const readOrNull = (file: string) => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+};
+
+/** A missing page gets a page (the embed index under /embed/, else the site's 404 page); a missing file, text. */
+function notFound(res: ServerResponse, root: string, path: string) {
+  const ext = extname(path);
+  if (ext && ext !== '.html') return reply(res, 404, 'Not found\n');
+  const candidates = path.startsWith('/embed/') ? ['embed/index.html'] : NOT_FOUND_PAGES;
+  const page = candidates.map((f) => readOrNull(join(root, f))).find((b) => b !== null);
+  reply(res, 404, page ?? NOT_FOUND_HTML, 'text/html; charset=utf-8');
+}
+
+/** Encodings to try, best first: what the client accepts of ours, then the file itself (RFC 9110 §12.5.3: when none is acceptable, send none). */
+function codings(req: IncomingMessage): string[] {
+  // Byte ranges are of the file itself (DuckDB reads detention.duckdb in blocks).
+  if (req.headers.range) return ['identity'];
+  // @types/negotiator describes 0.6, which had no `preferred` (our order among equal q-values; 1.0 added it).
+  const negotiator = new Negotiator(req) as unknown as { encodings(available: string[], opts: { preferred: string[] }): string[] };
+  const accepted = negotiator.encodings(PREFERRED, { preferred: PREFERRED });
+  return accepted.includes('identity') ? accepted : [...accepted, 'identity'];
+}
+
+/** Sends `file` in the first of `tries` that exists (a missing .br or .gz moves on to the next). */
+function sendFile(req: IncomingMessage, res: ServerResponse, root: string, target: { path: string; query: string }, file: string, tries: string[]) {
+  const [coding = 'identity', ...rest] = tries;
+  const next = () => {
+    for (const h of CONTENT_HEADERS) res.removeHeader(h);
+    res.statusCode = 200;
+    sendFile(req, res, root, target, file, rest);
+  };
+  const compressed = coding !== 'identity';
+  send(req, encodePath(file + SUFFIX[coding]), { root, index: false, acceptRanges: !compressed })
+    .on('headers', () => {
+      if (!compressed) return;
+      res.setHeader('Content-Encoding', coding);
+      // `send` takes the type from the name it serves (.br): the type is the original file's.
+      res.setHeader('Content-Type', contentType(extname(file)) || 'application/octet-stream');
+    })
+    .on('directory', () => {
+      if (rest.length) return next();
+      // A folder without its slash: to its page, as SvelteKit's trailingSlash 'always' addresses it.
+      const query = /^\?[\x21-\x7e]*$/.test(target.query) ? target.query : '';
+      res.setHeader('Location', `${encodePath(target.path)}/${query}`);
+      reply(res, 301, 'Moved permanently\n');
+    })
+    .on('error', (err: { status?: number; headers?: Record<string, string> }) => {
+      if (res.headersSent) return void res.destroy(); // a file deleted while it was being sent
+      if (err.status === 404 && rest.length) return next();
+      if (err.status === 404) return notFound(res, root, target.path);
+      const status = err.status ?? 500;
+      reply(res, status, `${STATUS_CODES[status] ?? 'Error'}\n`, undefined, err.headers); // 416's Content-Range
+    })
+    .pipe(res);
 }
 
 export function siteHandler(dir: string) {
-  // Precompressed copies (scripts/precompress.ts) go to browsers that accept them.
-  const serve = sirv(dir, { dev: false, etag: true, gzip: true, brotli: true });
-  const embedIndex = join(dir, 'embed', 'index.html');
+  const root = resolve(dir);
   return (req: IncomingMessage, res: ServerResponse) => {
-    // sirv lists the files once, at start: one deleted since (a rebuild under a running server) made
-    // its read stream throw, unhandled, and the whole server exit. Now only that answer is cut short.
-    res.on('pipe', (src) => src.on('error', () => res.destroy()));
-    headers(res, new URL(req.url ?? '/', 'http://x').pathname);
-    // Byte ranges (the explorer reads detention.duckdb in blocks) go to `send`: sirv answers
-    // "bytes=0-0" with the whole file, which made DuckDB download all of it.
-    if (req.headers.range) return void send(req, new URL(req.url ?? '/', 'http://x').pathname, { root: dir, etag: true }).pipe(res);
-    serve(req, res, () => {
-      res.statusCode = 404;
-      if (req.url?.startsWith('/embed/') && existsSync(embedIndex)) {
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.end(readFileSync(embedIndex));
-      } else res.end('Not found');
-    });
+    try {
+      const target = sitePath(req.url ?? '');
+      headers(res, target?.path ?? '/');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', ALLOW);
+        return reply(res, 405, 'Method not allowed: this site only answers GET and HEAD\n');
+      }
+      // RFC 9112 §3.2: an HTTP/1.1 request with no Host, or two, gets a 400 (answered here, with a type).
+      const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
+      if ((req.httpVersion === '1.1' && hosts === 0) || hosts > 1) return reply(res, 400, 'Bad request: one Host header is needed\n');
+      if (!target) return reply(res, 400, 'Bad request: the address is not a path on this site\n');
+      const file = target.path.endsWith('/') ? `${target.path}index.html` : target.path;
+      sendFile(req, res, root, target, file, codings(req));
+    } catch (err) {
+      // Our bug, not the client's: one answer fails, the server goes on.
+      console.error(`serve: ${req.method} ${req.url}:`, err);
+      try {
+        reply(res, 500, 'Server error\n');
+      } catch {
+        res.destroy();
+      }
+    }
   };
+}
+
+/**
+ * What Node answers itself, with a type and a short text: a request it cannot parse (400), headers
+ * past maxHeaderSize, request line included (431), a request too slow to arrive (408). Node's own
+ * default sends these without a Content-Type. Bytes that follow a request while its answer is on
+ * the way (after "Connection: close", or a broken second request of a pipeline) cut nothing short:
+ * that answer goes out, then the connection closes.
+ */
+function onClientError(err: Error & { code?: string }, duplex: Duplex) {
+  const socket = duplex as Socket & { _httpMessage?: ServerResponse | null };
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const inFlight = socket._httpMessage;
+  if (inFlight) return void inFlight.once('finish', () => socket.destroySoon());
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const text = STATUS_CODES[status]!;
+  const body = `${text}\n`;
+  socket.write(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
+  // Closed once written, as Node's default does: the rest of what the client sends is not read.
+  socket.destroySoon();
+}
+
+/**
+ * The server npm start runs and the tests run: `siteHandler` with Node's limits set and its own
+ * answers to unparseable requests. `intercept` (tests, bench) sees each request first and calls
+ * `handle` when the site should answer it.
+ */
+export function createSiteServer(dir: string, opts: { intercept?: (req: IncomingMessage, res: ServerResponse, handle: () => void) => void } = {}): Server {
+  const handler = siteHandler(dir);
+  const { intercept } = opts;
+  const server = createServer(
+    // The Host check is the handler's, so that its 400 has a type too.
+    { maxHeaderSize: 16_384, headersTimeout: 20_000, requestTimeout: 30_000, requireHostHeader: false },
+    intercept ? (req, res) => intercept(req, res, () => handler(req, res)) : handler,
+  );
+  server.on('clientError', onClientError);
+  // "Expect: something-else": Node's own 417 has no type.
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    headers(res, '/');
+    reply(res, 417, 'Expectation failed\n');
+  });
+  return server;
 }

@@ -1,9 +1,14 @@
-/** npm start: serve the built site on PORT (default 4173), building it first when there is no build. */
+/**
+ * npm start: serve the built site (BUILD_DIR, default build/) on PORT (default 4173) and HOST
+ * (default: every interface), building it first when there is no build.
+ */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
-import { siteHandler } from './serve';
+import type { AddressInfo } from 'node:net';
+import { createSiteServer } from './serve';
 
-if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
-const port = Number(process.env.PORT ?? 4173);
-createServer(siteHandler('build')).listen(port, () => console.log(`dashboard on http://localhost:${port}/`));
+const dir = process.env.BUILD_DIR ?? 'build';
+if (!existsSync(`${dir}/index.html`)) execSync('npm run build', { stdio: 'inherit' });
+const server = createSiteServer(dir);
+// PORT=0 takes a free port; the line names the one taken (tests/browser/serve.test.ts reads it).
+server.listen(Number(process.env.PORT ?? 4173), process.env.HOST, () => console.log(`dashboard on http://${process.env.HOST ?? 'localhost'}:${(server.address() as AddressInfo).port}/`));

@@ -10,7 +10,7 @@
  * is decided in $lib/offline/policy.ts. Registered by /js/offline.js, never from an embed.
  */
 import { build, files, version } from '$service-worker';
-import { MAX_VISITED, NETWORK_TIMEOUT_MS, OFFLINE_PAGE, precacheList, strategyFor } from '$lib/offline/policy';
+import { MAX_VISITED, NETWORK_TIMEOUT_MS, OFFLINE_PAGE, mayStore, precacheList, strategyFor } from '$lib/offline/policy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `shell-${version}`;
@@ -48,6 +48,11 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) if (key.startsWith('shell-') && key !== SHELL) await caches.delete(key);
+      // An earlier worker saved addresses with their query (/near/?q=<ZIP>): delete them, in every cache.
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        for (const req of await cache.keys()) if (!mayStore(req.url)) await cache.delete(req);
+      }
       // Saved pages name the previous build's scripts and styles, now gone: fetch them anew where we can.
       const visited = await caches.open(VISITED);
       await inBatches(await visited.keys(), async (req) => {
@@ -67,7 +72,7 @@ async function cacheFirst(req: Request): Promise<Response> {
   const hit = await caches.match(req);
   if (hit) return hit;
   const res = await fetch(req);
-  if (res.ok) {
+  if (res.ok && mayStore(req.url)) {
     const copy = res.clone();
     void caches.open(SHELL).then(async (c) => c.put(req, await stamped(copy)));
   }
@@ -75,6 +80,7 @@ async function cacheFirst(req: Request): Promise<Response> {
 }
 
 async function keep(req: Request, res: Response) {
+  if (!mayStore(req.url)) return;
   const cache = await caches.open(VISITED);
   await cache.put(req, await stamped(res));
   const keys = await cache.keys();
@@ -82,7 +88,7 @@ async function keep(req: Request, res: Response) {
 }
 
 /**
- * A saved copy of this address, ignoring the query (a /near/?zip=… link is the same page). A page
+ * A saved copy of this address, ignoring the query (/near/?q=… is the same page, saved as /near/). A page
  * says it is one on its root element, with the time it was saved: /js/offline.js tells the reader.
  */
 async function saved(req: Request): Promise<Response | undefined> {

@@ -3,18 +3,19 @@
  * Parquet + CSV + datapackage.json atomically. Nothing in `out` changes unless all of it passed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { cleanTextSql, dirtyTextSql } from '../../src/lib/text/safe';
 import { IngestError } from './lib/errors';
 import { downloadSource, resolveFiles } from './lib/files';
 import { openWorkbook, sheetGrid } from './lib/read-xlsx';
 import { readCsv } from './lib/read-csv';
 import { readTable } from './lib/table';
 import { stageRows } from './lib/stage';
-import { datapackage, resource, type ResourceFacts } from './lib/datapackage';
-import { discard, swapInto, tempDirFor } from './lib/write-atomic';
+import { csvCopySql, datapackage, resource, type ResourceFacts } from './lib/datapackage';
+import { discard, pidAlive, removeStale, swapInto, tempDirFor } from './lib/write-atomic';
 import { loadDatasets, loadSources } from './lib/registry';
 import type { DatasetDecl, SourceDecl, StageContext } from './lib/types';
 
@@ -26,6 +27,12 @@ export interface IngestOptions {
   /** Run only these sources, and the datasets built from them alone (tests, partial re-runs). */
   only?: string[];
   log?: (line: string) => void;
+  /**
+   * Aborted on Ctrl-C (scripts/ingest.ts): the run stops at its next step (a running DuckDB query
+   * is interrupted, a download cancelled), removes its temp folder and download cache, and rejects
+   * with the signal's reason; `out` is untouched.
+   */
+  signal?: AbortSignal;
 }
 
 export interface Summary {
@@ -50,14 +57,20 @@ export async function rows(con: DuckDBConnection, sql: string) {
   return (await con.runAndReadAll(sql)).getRowObjectsJson();
 }
 
-function context(src: SourceDecl | undefined, root: string, con: DuckDBConnection, log: (line: string) => void): StageContext {
+function context(src: SourceDecl | undefined, root: string, con: DuckDBConnection, log: (line: string) => void, signal?: AbortSignal): StageContext {
+  // Every helper a source calls is a step at which an interrupted run stops.
+  const step = () => signal?.throwIfAborted();
   return {
-    files: (i = 0) => resolveFiles(root, src!.files[i]!),
-    csv: (f) => readCsv(f.path, f.label, f.decl.encoding),
-    workbook: (f) => openWorkbook(f.path, f.label),
-    sheet: (wb, m, f) => sheetGrid(wb, m, f.label),
-    table: readTable,
-    stage: (t, c, r) => stageRows(con, t, c, r),
+    files: (i = 0) => (step(), resolveFiles(root, src!.files[i]!)),
+    csv: (f) => (step(), readCsv(f.path, f.label, f.decl.encoding)),
+    workbook: (f) => (step(), openWorkbook(f.path, f.label)),
+    sheet: (wb, m, f) => (step(), sheetGrid(wb, m, f.label)),
+    table: (g, d) => (step(), readTable(g, d)),
+    stage: async (t, c, r) => {
+      step();
+      const n = await stageRows(con, t, c, r);
+      if (n) log(`staging ${t}: ${n} texts held control characters or were not NFC; cleaned`);
+    },
     con,
     log,
     sqlPath: q,
@@ -76,10 +89,24 @@ async function buildDataset(con: DuckDBConnection, d: DatasetDecl, ctx: StageCon
     // Bad values (DuckDB's data errors) get a named IngestError; a mistake in the SQL stays a crash with its stack.
     throw /^(Conversion|Out of Range|Invalid Input) Error/.test((e as Error)?.message ?? '') ? await buildError(con, d, e) : e;
   }
+  await cleanStrings(con, d, ctx.log);
   const have = (await rows(con, `SELECT column_name FROM (DESCRIBE (${d.sql}))`)).map((r) => String(r.column_name));
   const extra = have.filter((c) => !d.fields.some((f) => f.name === c));
   if (extra.length) throw new IngestError({ file: `dataset ${d.name}` }, `expected only the declared fields; undeclared: ${extra.join(', ')}`);
   await validate(con, d);
+}
+
+/**
+ * Text that reached the dataset without passing through staging (a source read by DuckDB itself,
+ * such as ddp-daily's read_parquet) gets the same cleanText rule here, in SQL: no published string
+ * holds a control character, whatever way it came in. One scan; only rows that need it are rewritten.
+ */
+async function cleanStrings(con: DuckDBConnection, d: DatasetDecl, log: (line: string) => void): Promise<void> {
+  const text = d.fields.filter((f) => f.type === 'string').map((f) => `"${f.name}"`);
+  if (!text.length) return;
+  const set = text.map((c) => `${c} = CASE WHEN ${dirtyTextSql(c)} THEN ${cleanTextSql(c)} ELSE ${c} END`).join(', ');
+  const n = Number((await rows(con, `UPDATE "${d.name}" SET ${set} WHERE ${text.map(dirtyTextSql).join(' OR ')}`))[0]?.['Count'] ?? 0);
+  if (n) log(`dataset ${d.name}: ${n} rows held text with control characters or not NFC; cleaned`);
 }
 
 /**
@@ -156,7 +183,7 @@ async function exportDataset(con: DuckDBConnection, d: DatasetDecl, dir: string)
   const csv = join(dir, `${d.name}.csv`);
   const order = d.primaryKey.map((k) => `"${k}"`).join(', ');
   await con.run(`COPY (SELECT * FROM "${d.name}" ORDER BY ${order}) TO ${q(pq)} (FORMAT parquet, COMPRESSION zstd)`);
-  await con.run(`COPY (SELECT * FROM "${d.name}" ORDER BY ${order}) TO ${q(csv)} (FORMAT csv, HEADER true)`);
+  await con.run(csvCopySql({ from: d.name, fields: d.fields, path: csv, orderBy: d.primaryKey }));
   const [{ n }] = (await rows(con, `SELECT count(*)::INT n FROM "${d.name}"`)) as [{ n: number }];
   let coverage = null;
   if (d.temporal) {
@@ -171,9 +198,23 @@ async function exportDataset(con: DuckDBConnection, d: DatasetDecl, dir: string)
   };
 }
 
+/** Download caches (`ingest-download-<pid>-…` in the temp folder) of runs no longer running. */
+function removeStaleCaches(log: (line: string) => void): void {
+  for (const e of readdirSync(tmpdir())) {
+    const m = e.match(/^ingest-download-(\d+)-/);
+    if (m && !pidAlive(Number(m[1]))) {
+      rmSync(join(tmpdir(), e), { recursive: true, force: true });
+      log(`removed ${join(tmpdir(), e)}, left by process ${m[1]}, which is no longer running`);
+    }
+  }
+}
+
 export async function ingest(opts: IngestOptions): Promise<Summary[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const only = opts.only;
+  const { only, signal } = opts;
+  signal?.throwIfAborted();
+  // Folders a killed run left (it could not clean up): removed before this run adds its own.
+  for (const line of removeStale(opts.out)) log(line);
   const sources = (await loadSources()).filter((s) => !only || only.includes(s.id));
   const datasets: DatasetDecl[] = [];
   for (const d of await loadDatasets())
@@ -181,30 +222,37 @@ export async function ingest(opts: IngestOptions): Promise<Summary[]> {
   let root = opts.sources;
   let cache: string | null = null;
   if (opts.download) {
-    cache = mkdtempSync(join(tmpdir(), 'ingest-download-'));
+    removeStaleCaches(log);
+    // The pid in the name lets a later run tell a dead run's cache from a live one's.
+    cache = mkdtempSync(join(tmpdir(), `ingest-download-${process.pid}-`));
     try {
-      for (const s of sources) await downloadSource(s, cache, opts.mirror);
+      for (const s of sources) await downloadSource(s, cache, opts.mirror, signal);
     } catch (e) {
-      // A failed download must not leave the partial cache behind in the temp folder.
+      // A failed or interrupted download must not leave the partial cache behind in the temp folder.
       rmSync(cache, { recursive: true, force: true });
-      throw e;
+      throw signal?.aborted ? signal.reason : e;
     }
     root = cache;
   }
   const { instance, con } = await openDuck();
+  // Ctrl-C during a long query (the daily series, a big join): DuckDB stops it and the run unwinds.
+  const interrupt = () => con.interrupt();
+  signal?.addEventListener('abort', interrupt);
   const tmp = tempDirFor(opts.out);
   const summary: Summary[] = [];
   try {
     for (const s of sources) {
       const t0 = performance.now();
-      await s.stage(context(s, root, con, log));
+      signal?.throwIfAborted();
+      await s.stage(context(s, root, con, log, signal));
       log(`source  ${s.id.padEnd(28)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
     }
     const resources = [];
     let release = '';
     for (const d of datasets) {
       const t0 = performance.now();
-      await buildDataset(con, d, context(undefined, root, con, log));
+      signal?.throwIfAborted();
+      await buildDataset(con, d, context(undefined, root, con, log, signal));
       const facts = await exportDataset(con, d, tmp);
       // CSVs are derived again at build time (scripts/build-data.ts): only their hash is kept here.
       rmSync(join(tmp, facts.csv.path));
@@ -222,12 +270,16 @@ export async function ingest(opts: IngestOptions): Promise<Summary[]> {
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(datapackage(resources, release.slice(0, 10)), null, 2) + '\n');
     // Earlier releases' archives (scripts/archive-release.ts) are history, not made from these sources: carry them over.
     if (existsSync(join(opts.out, RELEASES))) cpSync(join(opts.out, RELEASES), join(tmp, RELEASES), { recursive: true });
+    // The last chance to stop without publishing; the swap itself is synchronous, so no signal handler runs inside it.
+    signal?.throwIfAborted();
     swapInto(tmp, opts.out);
     return summary;
   } catch (e) {
     discard(tmp);
-    throw e;
+    // Whatever the step was doing when it was stopped (an "INTERRUPT Error" from DuckDB), the cause is the signal.
+    throw signal?.aborted ? signal.reason : e;
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     if (cache) rmSync(cache, { recursive: true, force: true });
     con.closeSync();
     instance.closeSync();

@@ -1,12 +1,15 @@
 /**
  * /explore in Chromium: the example answers are in the page before DuckDB loads; guided and SQL
- * questions return the counts the committed data holds; the address reopens a question; errors,
- * cancelling, 100,000-row results and downloads; and safety: a pasted query cannot reach another
- * origin, and no other page downloads DuckDB.
+ * questions return the counts the committed data holds; the address reopens a question, which runs
+ * only when the reader presses Run; errors, cancelling any query (one that streams forever, one
+ * the worker cannot interrupt), 100,000-row results and downloads (spreadsheet formulas
+ * neutralized); and safety: a pasted query cannot reach another origin, a blob of the whole
+ * database is refused with a message, and no other page downloads DuckDB.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
@@ -42,6 +45,14 @@ async function runSql(page: Page, query: string) {
 }
 
 const count = (n: number | string) => Number(n).toLocaleString('en-US');
+const sent = async (page: Page) => Number(await page.locator('.explorer').getAttribute('data-sent'));
+
+/** Presses Run; resolves when DuckDB has answered or failed. */
+async function pressRun(page: Page) {
+  const before = await runs(page);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+}
 
 describe('/explore', () => {
   it('opens with the first example answered (the same rows as the data), before and without DuckDB', async () => {
@@ -107,18 +118,57 @@ describe('/explore', () => {
     await expect(meta(page)).resolves.toMatch(/2 rows in [\d,]+ ms \(DuckDB in this browser\)/);
     expect(new URL(page.url()).searchParams.get('sql')).toBe(query);
 
+    // The link opens the query in the editor, and sends nothing to DuckDB until the reader presses Run.
     const other = await openPage(site);
     await other.page.goto(page.url());
     await ready(other.page);
-    await other.page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0);
-    expect(await cells(other.page)).toEqual(rows);
+    await other.page.locator('.cm-content').waitFor();
+    expect([await sent(other.page), await runs(other.page)]).toEqual([0, 0]);
     await expect(other.page.locator('.cm-content').textContent()).resolves.toBe(query);
+    await expect(other.page.getByTestId('linked').textContent()).resolves.toContain('press Run');
+    await expect(other.page.locator('.status').textContent()).resolves.toContain('press Run to answer the question from the link');
+    await expect(other.page.locator('.result').count()).resolves.toBe(0);
+    await pressRun(other.page);
+    expect(await sent(other.page)).toBe(1);
+    expect(await cells(other.page)).toEqual(rows);
     // An example by its address is shown at once, from the page.
     // (The HTML holds the first example; the page switches to the one asked for as soon as it starts.)
     await other.page.goto(site.origin + '/explore/?example=ice-by-state');
     await other.page.locator('#result-h', { hasText: 'five states' }).waitFor({ timeout: 10_000 });
     await expect(meta(other.page)).resolves.toContain('answer computed when the site was built');
     await other.close();
+  });
+
+  it('opens a guided link with its form and SQL, and runs it only when Run is pressed', async () => {
+    const { page, close } = await openPage(site);
+    const [want] = await sql<{ n: string }>("SELECT count(*) AS n FROM 'data/ice_facility_fy.parquet' WHERE state = 'TX'");
+    await page.goto(site.origin + '/explore/?mode=guided&dataset=ice_facility_fy&filter=state~=~TX');
+    await ready(page);
+    expect([await sent(page), await runs(page)]).toEqual([0, 0]);
+    await expect(page.getByTestId('guided-sql').textContent()).resolves.toContain(`"state" = 'TX'`);
+    await expect(page.getByTestId('linked').textContent()).resolves.toContain('press Run');
+    await pressRun(page);
+    expect(await cells(page)).toEqual([[count(want!.n)]]);
+    await expect(page.getByTestId('linked').count()).resolves.toBe(0);
+    await close();
+  });
+
+  it('on a phone, a linked query with a long line scrolls in the editor, not the page; once run (even failing) the link note goes', async () => {
+    const { page, close } = await openPage(site, { width: 390 });
+    const query = "SELECT * FROM read_blob('detention.duckdb') WHERE octet_length(content) > 0";
+    await page.goto(site.origin + `/explore/?sql=${encodeURIComponent(query)}`);
+    await ready(page);
+    await page.locator('.cm-content').waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    // No example is marked as the one shown: the page shows the link's question.
+    await expect(page.locator('.examples button[aria-pressed="true"]').count()).resolves.toBe(0);
+    await pressRun(page);
+    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Row 1, column “content” holds/);
+    await expect(page.getByTestId('linked').count()).resolves.toBe(0);
+    await expect(page.locator('.status').textContent()).resolves.not.toContain('from the link');
+    expect(await overflow()).toBe(0);
+    await close();
   });
 
   it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
@@ -209,6 +259,82 @@ describe('/explore', () => {
     expect(await cells(page)).toEqual([['42']]);
   });
 
+  it('cancels a cross join that streams rows forever, within seconds, and the next query answers', async () => {
+    const { page } = shared;
+    const before = await runs(page);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('SELECT * FROM range(100000) a, range(100000) b');
+    await page.keyboard.press('Control+Enter');
+    // Rows are arriving (DuckDB's interrupt cannot stop a result that is streaming).
+    await page.locator('.status', { hasText: 'rows so far' }).waitFor({ timeout: 30_000 });
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
+    console.log(`streaming cross join: cancelled ${Date.now() - t0} ms after Cancel`);
+    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    await runSql(page, "SELECT count(*) AS n FROM facilities WHERE state = 'GA'");
+    const [want] = await sql<{ n: string }>("SELECT count(*) AS n FROM 'data/facilities.parquet' WHERE state = 'GA'");
+    expect(await cells(page)).toEqual([[count(want!.n)]]);
+  });
+
+  it('cancels a query the worker cannot interrupt by starting DuckDB again, locked as before', async () => {
+    const { page, errors, close } = await openPage(site);
+    // DuckDB's workers, started and not yet ended.
+    const started: string[] = [];
+    const live = new Set<string>();
+    page.on('worker', (w) => {
+      if (!/duckdb/.test(w.url())) return;
+      const id = `${started.length}`;
+      started.push(id);
+      live.add(id);
+      w.on('close', () => live.delete(id));
+    });
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    const first = started.length;
+    expect(live.size).toBe(1);
+    const before = await runs(page);
+    await page.getByRole('button', { name: 'SQL', exact: true }).click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    // One long step inside the worker: DuckDB's interrupt is never read.
+    await page.keyboard.insertText('SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE a.range + b.range = -1');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.status', { hasText: 'Running' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
+    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    await runSql(page, 'SELECT 42 AS answer');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(started.length).toBe(first + 1); // a new worker…
+    await expect.poll(() => live.size).toBe(1); // …and the stuck one ended
+    // The new DuckDB is locked like the first: no other origin, no unlocking.
+    await runSql(page, "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')");
+    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Permission Error/);
+    await runSql(page, 'SET enable_external_access = true');
+    await expect(page.getByTestId('query-error').textContent()).resolves.toContain('the configuration has been locked');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('refuses a blob of the whole database with a message, and the page keeps working', async () => {
+    const { page, errors, close } = await openPage(site);
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    await runSql(page, "SELECT * FROM read_blob('detention.duckdb')");
+    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Row 1, column “content” holds [\d,]+ bytes: the explorer shows at most 100,000 in a cell\./);
+    await runSql(page, "SELECT octet_length(content) AS bytes FROM read_blob('detention.duckdb')");
+    expect(Number((await cells(page))[0]![0]!.replace(/,/g, ''))).toBeGreaterThan(1_000_000);
+    await runSql(page, 'SELECT 42 AS answer');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(crashed).toBe(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('keeps a 100,000-row result fast: a few rows in the page, scrolled and sorted', async () => {
     const { page } = shared;
     await runSql(page, 'SELECT detention_facility_code, date, n_detained FROM ice_facility_daily ORDER BY date, detention_facility_code LIMIT 100000');
@@ -239,6 +365,15 @@ describe('/explore', () => {
     expect(JSON.parse(kv.find((k) => k.key === 'licenses')!.value)).toEqual(facilities.licenses.map((l) => l.name));
     const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
     expect(zip.suggestedFilename()).toBe('result.zip');
+  });
+
+  it('writes a formula from a query result as text in the CSV zip, and its README says so', async () => {
+    const { page } = shared;
+    await runSql(page, `SELECT '=HYPERLINK("x")' AS v, 7 AS n`);
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const files = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+    expect(strFromU8(files['result.csv']!)).toBe(`v,n\n"'=HYPERLINK(""x"")",7`);
+    expect(strFromU8(files['README.txt']!)).toContain("is written with an apostrophe (') in front");
   });
 
   it('lists every dataset with its columns', async () => {

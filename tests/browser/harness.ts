@@ -2,11 +2,11 @@
  * Browser tests run the built site (npm test builds it first) on a local port in Debian's
  * Chromium via playwright-core, and record every request so a test can assert none left the origin.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { siteHandler } from '../../scripts/serve';
+import { createSiteServer } from '../../scripts/serve';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -28,12 +28,14 @@ export async function startSite(
   opts: { onResponse?: (path: string, bytes: number) => void; delayMs?: () => number } = {},
 ): Promise<Site> {
   if (!existsSync(`${dir}/index.html`)) throw new Error(`no built site in ${dir}/: run npm run build (npm test does)`);
-  const handler = siteHandler(dir);
-  const server: Server = createServer((req, res) => {
-    if (opts.onResponse) countBytes(req, res, opts.onResponse);
-    const delay = opts.delayMs?.() ?? 0;
-    if (delay > 0) setTimeout(() => handler(req, res), delay);
-    else handler(req, res);
+  // The shipped server (npm start's), with the test's byte counting and delay in front of it.
+  const server: Server = createSiteServer(dir, {
+    intercept: (req, res, handle) => {
+      if (opts.onResponse) countBytes(req, res, opts.onResponse);
+      const delay = opts.delayMs?.() ?? 0;
+      if (delay > 0) setTimeout(handle, delay);
+      else handle();
+    },
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,7 +57,7 @@ function countBytes(req: IncomingMessage, res: ServerResponse, report: (path: st
   const end = res.end as (...args: unknown[]) => ServerResponse;
   res.write = ((...args: unknown[]) => ((sent += size(args[0])), write.apply(res, args))) as typeof res.write;
   res.end = ((...args: unknown[]) => ((sent += size(args[0])), end.apply(res, args))) as typeof res.end;
-  res.on('finish', () => report(new URL(req.url ?? '/', 'http://x').pathname, sent));
+  res.on('finish', () => report((req.url ?? '/').split('?')[0]!, sent));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * /near in Chromium: ZIP, city and emulated geolocation searches, representatives for a ZIP
  * spanning two districts, the filled call script, and privacy: no request carries the ZIP, the
- * city or the coordinates, and none goes to another origin.
+ * city or the coordinates (with JavaScript off and before the scripts load too), and none goes to
+ * another origin; an address from the data that is not http(s) is shown as text, never a link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
@@ -17,6 +18,69 @@ afterAll(async () => site?.close());
 const leaks = (requests: string[], needles: string[]) => requests.filter((u) => needles.some((n) => decodeURIComponent(u).includes(n)));
 
 describe('/near', () => {
+  it('sends no ZIP with JavaScript off or before its scripts have loaded: Enter submits nothing', async () => {
+    // JavaScript off: the page says the search runs on the device and needs it, and where to look instead.
+    const off = await openPage(site, { javaScriptEnabled: false });
+    await off.page.goto(site.origin + '/near/');
+    const note = off.page.locator('#near-noscript');
+    await expect(note.textContent()).resolves.toMatch(/runs on this device[^]*needs\s+JavaScript/);
+    await expect(note.locator('a[href="/facilities/"]').count()).resolves.toBe(1);
+    await expect(note.locator('a[href="/states/"]').count()).resolves.toBe(1);
+    await off.page.getByLabel('ZIP code or city').fill('31815');
+    // Playwright waits for any navigation a key press or click starts: a submitted form would be fetched here.
+    await off.page.getByLabel('ZIP code or city').press('Enter');
+    await off.page.getByRole('button', { name: 'Find' }).click();
+    expect(leaks(off.requests, ['31815'])).toEqual([]);
+    expect(off.page.url()).toBe(site.origin + '/near/');
+    await note.locator('a[href="/facilities/"]').click();
+    await off.page.waitForURL(site.origin + '/facilities/');
+    expect(leaks(off.requests, ['31815'])).toEqual([]);
+    await off.close();
+
+    // JavaScript on, the page's scripts held back: the prerendered form, typed into and submitted before hydration.
+    const { page, requests, errors, close } = await openPage(site);
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => (await held, route.continue()));
+    await page.goto(site.origin + '/near/', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code or city').press('Enter');
+    await page.getByRole('button', { name: 'Find' }).click();
+    expect(leaks(requests, ['31815'])).toEqual([]);
+    expect(page.url()).toBe(site.origin + '/near/');
+    expect(await page.locator('form[data-ready]').count()).toBe(0); // still not hydrated
+    release();
+    // Once the scripts run, the ZIP typed early is searched in the page.
+    await page.locator('form[data-ready]').waitFor();
+    await expect(page.getByLabel('ZIP code or city').inputValue()).resolves.toBe('31815');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('ol.results li a').first().textContent()).resolves.toBe(stewart.name);
+    expect(page.url()).toBe(site.origin + '/near/');
+    expect(leaks(requests, ['31815'])).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows a legislator’s address that is not http(s) (javascript:, data:) as text, not a link', async () => {
+    const { page, close } = await openPage(site);
+    // The members of Congress file as a source could publish it: every address replaced by a script URL.
+    await page.route(/\/data\/legislators\.json$/, async (route) => {
+      const file = (await (await route.fetch()).json()) as { members: { url: string | null; contact_form: string | null }[] };
+      for (const [i, m] of file.members.entries()) [m.url, m.contact_form] = i % 2 ? ['data:text/html,<script>alert(1)</script>', null] : ['https://example.org/', ' javascript:alert(document.domain)'];
+      await route.fulfill({ json: file });
+    });
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByRole('button', { name: 'Find' }).click();
+    const members = page.locator('ul.members li');
+    await members.first().waitFor();
+    await expect(members.locator('a[href^="javascript:" i], a[href^=" javascript:" i], a[href^="data:" i]').count()).resolves.toBe(0);
+    const text = await members.allTextContents();
+    expect(text.every((t) => /contact form|website/.test(t))).toBe(true);
+    await expect(page.locator('a[href*="javascript:" i], a[href^="data:" i]').count()).resolves.toBe(0);
+    await close();
+  });
+
   it('ranks Stewart Detention Center first for its ZIP (31815), with a call script carrying its figures', async () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/near/');

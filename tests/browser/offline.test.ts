@@ -4,7 +4,8 @@
  * files) and the facility pages the reader opened, each saying it is the copy saved on this
  * device; an address never opened gets the offline page listing what is saved; a network too slow
  * to answer within the worker's wait gets the saved copy too. Nothing goes to another origin and
- * the worker breaks no rule of the Content-Security-Policy.
+ * the worker breaks no rule of the Content-Security-Policy. Nothing it saves holds a ZIP: no
+ * address with a query string is ever stored, even one opened directly (/near/?q=31815).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NETWORK_TIMEOUT_MS } from '../../src/lib/offline/policy';
@@ -71,6 +72,34 @@ describe('offline', () => {
     expect(offOrigin(all, site.origin)).toEqual([]);
     // The one failure is the Parquet fetch made above to show the network is off.
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('saves no address that holds a place: a search, and /near/?q=31815 opened directly, leave no ZIP in Cache Storage', async () => {
+    const { page, close } = await openPage(site, { serviceWorkers: 'allow' });
+    await page.goto(site.origin + '/near/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
+    // A search in the page (Enter), through the worker now in charge.
+    await page.reload();
+    await page.locator('form[data-ready]').waitFor();
+    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code or city').press('Enter');
+    await expect(page.locator('ol.results li a').first().textContent({ timeout: 20_000 })).resolves.toBe(stewart.name);
+    // The address a no-JavaScript form, a shared link or an old bookmark would open, with a fragment too.
+    for (const path of ['/near/?q=31815', '/near/?q=Lumpkin%2C%20GA', '/near/#31815']) {
+      await page.goto(site.origin + path);
+      await page.locator('form[data-ready]').waitFor();
+    }
+    // Then a page the worker keeps: once it is saved, so would be the addresses opened before it (kept in order).
+    await page.goto(site.origin + '/methodology/');
+    await page.waitForFunction(async () => (await caches.open('visited').then((c) => c.keys())).some((r) => new URL(r.url).pathname === '/methodology/'), null, { timeout: 30_000 });
+    const saved = await page.evaluate(async () => {
+      const out: string[] = [];
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(`${name} ${req.url}`);
+      return out;
+    });
+    expect(saved.some((u) => u.endsWith('/near/'))).toBe(true);
+    expect(saved.filter((u) => /31815|Lumpkin|[?#]/.test(decodeURIComponent(u)))).toEqual([]);
     await close();
   });
 

@@ -6,7 +6,7 @@ export default {
   name: 'city_centroids',
   title: 'City and town centroids',
   description:
-    'One point per city or town in the US-Cities-Database (50 states, DC and Puerto Rico), WGS84 degrees. Names repeat within a state: places of the same name in different counties are separate rows, told apart by county, and keyed by the database\'s own ID. The coordinates are of unstated origin and vintage. One known error is corrected: Wake Island (ID 4924) is at 166.599722° E, not W as the file has it.',
+    'One point per city or town in the US-Cities-Database (50 states, DC and Puerto Rico), WGS84 degrees. Names repeat within a state: places of the same name in different counties are separate rows, told apart by county, and keyed by the database\'s own ID. The coordinates are of unstated origin and vintage. Two known errors are corrected: Wake Island (ID 4924) is at 166.599722° E, not W as the file has it, and Lantry, South Dakota (ID 24088) at 45.016667° N, not 40.016667° (a point in Nebraska).',
   sources: ['us-cities'],
   primaryKey: ['city_id'],
   fields: [

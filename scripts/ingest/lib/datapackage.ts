@@ -1,4 +1,5 @@
 /** A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing every dataset. */
+import { formulaSafeSql } from '../../../src/lib/text/safe';
 import { LICENSES, type License } from './licenses';
 import type { DatasetDecl, SourceDecl } from './types';
 
@@ -67,4 +68,17 @@ export function datapackage(resources: ReturnType<typeof resource>[], release: s
     licenses: [...all.values()],
     resources,
   };
+}
+
+/**
+ * The COPY that writes a dataset's CSV: the ingest runs it to record the sha256, build-data.ts to
+ * make the file it serves and check that hash, so both must be this one statement. A text cell a
+ * spreadsheet would run as a formula (=HYPERLINK(…), +cmd|…, @SUM, -2+3) gets a leading apostrophe
+ * (OWASP "CSV injection"); numbers and dates are typed columns and never touched. The Parquet
+ * keeps every value as published: it is typed data, not a spreadsheet.
+ */
+export function csvCopySql(o: { from: string; fields: { name: string; type: string }[]; path: string; orderBy?: string[] }): string {
+  const cols = o.fields.map((f) => (f.type === 'string' ? `${formulaSafeSql(`"${f.name}"`)} AS "${f.name}"` : `"${f.name}"`)).join(', ');
+  const order = o.orderBy?.length ? ` ORDER BY ${o.orderBy.map((k) => `"${k}"`).join(', ')}` : '';
+  return `COPY (SELECT ${cols} FROM "${o.from}"${order}) TO '${o.path.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`;
 }

@@ -29,3 +29,16 @@ export class IngestError extends Error {
     return `${head}: ${expected}${got}`;
   }
 }
+
+/**
+ * The run was stopped by a signal (Ctrl-C's SIGINT, or SIGTERM): not bad input, so not an
+ * IngestError. The engine throws it after removing its temp folder and download cache.
+ */
+export class Interrupted extends Error {
+  readonly signal: string;
+  constructor(signal: string) {
+    super(`interrupted by ${signal}`);
+    this.name = 'Interrupted';
+    this.signal = signal;
+  }
+}

@@ -1,7 +1,9 @@
 /** XLSX → Grid via ExcelJS; formulas give their cached result, rich text its plain text. */
 import ExcelJS from 'exceljs';
 import { IngestError } from './errors';
+import { readBytes } from './files';
 import { matches, type Cell, type Grid, type Matcher } from './grid';
+import { htmlPageLine } from './read-csv';
 
 function plain(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
@@ -18,9 +20,16 @@ function plain(v: ExcelJS.CellValue): Cell {
 }
 
 export async function openWorkbook(path: string, label: string): Promise<ExcelJS.Workbook> {
+  // Read here, not by ExcelJS's readFile (which reads the whole file into one buffer too), so a file
+  // that cannot be read says why: permission denied, a dangling link, a folder.
+  const bytes = readBytes(path, label);
+  // An XLSX is a zip ("PK"); an error page saved under its name is said as such.
+  if (bytes[0] !== 0x50 && htmlPageLine(bytes.subarray(0, 4096).toString('latin1')))
+    throw new IngestError({ file: label }, 'expected a readable XLSX workbook (the file is an HTML page, not a zip archive)');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    // exceljs declares its own global Buffer (an ArrayBuffer), which Node's Buffer type no longer matches; the bytes are what it reads.
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch (e) {
     throw new IngestError({ file: label }, `expected a readable XLSX workbook (${(e as Error).message})`);
   }

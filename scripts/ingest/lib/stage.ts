@@ -1,5 +1,10 @@
-/** Staging: the rows a source read, typed, into an in-memory DuckDB table via the appender. */
+/**
+ * Staging: the rows a source read, typed, into an in-memory DuckDB table via the appender. Every
+ * string a source reads in JavaScript passes through here, so this is where source text is made
+ * safe once (cleanText: NFC, no control characters) for every page, feed, image and file after it.
+ */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { cleanText } from '../../../src/lib/text/safe';
 import { IngestError } from './errors';
 import type { ColumnType } from './types';
 import type { Value } from './table';
@@ -21,12 +26,13 @@ function where(row: Record<string, unknown>, table: string, column: string) {
   };
 }
 
+/** Appends the rows; returns how many strings cleanText changed (the engine logs it). */
 export async function stageRows(
   con: DuckDBConnection,
   table: string,
   columns: Record<string, ColumnType>,
   rows: Record<string, Value | boolean>[],
-): Promise<void> {
+): Promise<number> {
   const names = Object.keys(columns);
   const seen = created.get(con) ?? new Set();
   created.set(con, seen);
@@ -45,6 +51,7 @@ export async function stageRows(
       if (!(Number.isInteger(v) && v >= WHOLE[type][0] && v < WHOLE[type][1])) throw new IngestError(where({ ...row, value: row[n] }, table, n), `expected a whole number that fits ${type} (column ${n} of ${table})`);
     }
   const app = await con.createAppender(table);
+  let cleaned = 0;
   for (const row of rows) {
     for (const n of names) {
       const v = row[n];
@@ -63,8 +70,13 @@ export async function stageRows(
           case 'BOOLEAN':
             app.appendBoolean(Boolean(v));
             break;
-          default:
-            app.appendVarchar(String(v));
+          default: {
+            // VARCHAR, and DATE staged as text: a U+000B or U+001B in a name made the feed and the images invalid XML.
+            const text = String(v);
+            const clean = cleanText(text);
+            if (clean !== text) cleaned++;
+            app.appendVarchar(clean);
+          }
         }
     }
     app.endRow();
@@ -76,4 +88,5 @@ export async function stageRows(
     const [bad] = (await con.runAndReadAll(`SELECT ${[...prov, `"${n}" AS value`].join(', ')} FROM "${table}" WHERE "${n}" IS NOT NULL AND TRY_CAST("${n}" AS DATE) IS NULL LIMIT 1`)).getRowObjectsJson();
     if (bad) throw new IngestError(where(bad, table, n), `expected a date YYYY-MM-DD (column ${n} of ${table})`);
   }
+  return cleaned;
 }

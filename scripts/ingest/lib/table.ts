@@ -4,7 +4,7 @@
  */
 import { IngestError } from './errors';
 import { parseCell, type CellRule } from './cells';
-import { cellText, findRow, matches, type Cell, type Grid, type Matcher } from './grid';
+import { cellText, columnLetter, findRow, matches, type Cell, type Grid, type Matcher } from './grid';
 
 export interface ColumnDecl extends CellRule {
   /** Header label(s) across years; the first that is present wins. */
@@ -25,6 +25,25 @@ export interface TableDecl {
   columns: Record<string, ColumnDecl>;
   /** Which rows are data; 'stop' ends the table. Default: stop at the first blank row. */
   row?: (raw: Cell[], get: (label: string) => Cell) => boolean | 'stop';
+  /**
+   * What a data row looks like (ICE facilities: a name and figures in the ADP columns). With it the
+   * table is delimited by its shape instead of `row`: every row down to the first blank or note row
+   * (see `isNote`) is a record, and below that only blank rows and notes may follow. A row there
+   * that looks like a record is an error naming it, never dropped; so is any other content.
+   */
+  record?: (raw: Cell[], get: (label: string) => Cell) => boolean;
+}
+
+export const isBlank = (raw: Cell[]): boolean => raw.every((c) => cellText(c) === '');
+
+/**
+ * A note under a table ("[1] (BCORCPA) BERKS COUNTY …", "*The info. in this report is subject to
+ * change"): text in the first column only. ExcelJS gives every cell of a merged range the merge's
+ * value, so a note merged across columns repeats its text there.
+ */
+export function isNote(raw: Cell[]): boolean {
+  const first = cellText(raw[0]);
+  return first !== '' && typeof raw[0] === 'string' && raw.slice(1).every((c) => cellText(c) === '' || cellText(c) === first);
 }
 
 export type Value = string | number | null;
@@ -89,10 +108,12 @@ export function readTable(grid: Grid, decl: TableDecl): Table {
   }
 
   const get = (raw: Cell[]) => (label: string) => raw[labels.findIndex((l) => matches(label, l))] ?? null;
+  const keepRow = (raw: Cell[]) => (decl.record ? !(isBlank(raw) || isNote(raw)) || 'stop' : decl.row ? decl.row(raw, get(raw)) : !isBlank(raw) || 'stop');
   const records: Record_[] = [];
-  for (let r = h + 1; r < grid.rows.length; r++) {
+  let r = h + 1;
+  for (; r < grid.rows.length; r++) {
     const raw = grid.rows[r] ?? [];
-    const keep = decl.row ? decl.row(raw, get(raw)) : raw.some((c) => cellText(c) !== '') || 'stop';
+    const keep = keepRow(raw);
     if (keep === 'stop') break;
     if (!keep) continue;
     const values: Record<string, Value> = {};
@@ -112,5 +133,20 @@ export function readTable(grid: Grid, decl: TableDecl): Table {
     }
     records.push({ values, missing, row: r + 1 });
   }
+  if (decl.record) belowTable(grid, r, labels, decl.record, get);
   return { grid, headerRow: h + 1, columns, records };
+}
+
+/** Below a table delimited by its shape (row `end`, 0-based, is its first blank or note row): blank rows and notes only. */
+function belowTable(grid: Grid, end: number, labels: string[], record: NonNullable<TableDecl['record']>, get: (raw: Cell[]) => (label: string) => Cell): void {
+  for (let r = end + 1; r < grid.rows.length; r++) {
+    const raw = grid.rows[r] ?? [];
+    if (isBlank(raw) || isNote(raw)) continue;
+    const what = record(raw, get(raw)) ? 'this row looks like a data row' : 'this row is neither blank nor a note (text in the first column only)';
+    const j = raw.findIndex((c) => cellText(c) !== '');
+    throw new IngestError(
+      { file: grid.file, sheet: grid.sheet, row: r + 1, column: labels[j] || columnLetter(j), value: raw[j] ?? null },
+      `expected the table to end at row ${end + 1} (${isBlank(grid.rows[end] ?? []) ? 'a blank row' : 'a note'}) with only blank rows and notes below it; ${what}`,
+    );
+  }
 }

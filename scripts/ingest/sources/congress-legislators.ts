@@ -4,10 +4,10 @@
  * current term's start and end are read from legislators-current.yaml, matched by bioguide ID and
  * checked against the CSV's type/state/district so the two files cannot drift apart unnoticed.
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, isSeq } from 'yaml';
-import { csvTable, type Correction } from '../lib/csv-table';
+import { LineCounter, parseDocument, isNode, isSeq, visit, type Document } from 'yaml';
+import { csvTable, requireHttp, type Correction } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
+import { readBytes } from '../lib/files';
 import { decode } from '../lib/read-csv';
 import type { ResolvedFile, SourceDecl } from '../lib/types';
 
@@ -23,6 +23,36 @@ const OFFICE_CORRECTIONS: Correction[] = [
   { row: ROCK_ISLAND, column: 'longitude', from: '-90.5783808', to: null, why: 'dropped with its impossible latitude' },
 ];
 
+// Known errors in legislators-current.csv, found by bioguide ID. Every address is checked to be http(s) (requireHttp).
+const MEMBER_CORRECTIONS: Correction[] = [
+  {
+    row: { bioguide_id: 'F000484' },
+    column: 'contact_form',
+    from: 'hhttps://fine.house.gov/address_authentication?form=/contact/email-me',
+    to: 'https://fine.house.gov/address_authentication?form=/contact/email-me',
+    why: 'a doubled "h" in the scheme; the host is the member\'s own site (url https://fine.house.gov)',
+  },
+];
+
+/**
+ * Aliases a YAML file may expand: congress-legislators uses none, and toJS() expands each one, so a
+ * "billion laughs" file of nested aliases would take all memory. yaml's own default, stated here so
+ * an upgrade cannot change it; past it toJS throws a ReferenceError, named below.
+ */
+const MAX_ALIASES = 100;
+
+/** Line of the first alias (*name) in the document, for the error. */
+function firstAlias(doc: Document, lines: LineCounter): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      at = lines.linePos(node.range?.[0] ?? 0).line;
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
 interface Term {
   type: string;
   start: string;
@@ -35,14 +65,21 @@ interface Term {
 /** bioguide → its current (last) term, with the YAML line of the member for error messages. */
 function currentTerms(file: ResolvedFile): Map<string, Term & { line: number }> {
   const lines = new LineCounter();
-  const doc = parseDocument(decode(readFileSync(file.path), 'utf-8', file.label), { lineCounter: lines });
+  const doc = parseDocument(decode(readBytes(file.path, file.label), 'utf-8', file.label), { lineCounter: lines });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     throw new IngestError({ file: file.label, row: e.linePos?.[0]?.line }, `expected valid YAML (${e.message.split('\n')[0]})`);
   }
   if (!isSeq(doc.contents)) throw new IngestError({ file: file.label, row: 1 }, 'expected a list of members');
   const out = new Map<string, Term & { line: number }>();
-  const members = doc.toJS() as { id?: { bioguide?: string }; terms?: Term[] }[];
+  let members: { id?: { bioguide?: string }; terms?: Term[] }[];
+  try {
+    members = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/alias/i.test(msg)) throw new IngestError({ file: file.label, row: firstAlias(doc, lines) }, `expected YAML without an alias bomb (at most ${MAX_ALIASES} alias expansions; yaml: ${msg})`);
+    throw new IngestError({ file: file.label }, `expected YAML that reads as data (${msg})`);
+  }
   doc.contents.items.forEach((node, i) => {
     const line = lines.linePos((isNode(node) && node.range?.[0]) || 0).line;
     const m = members[i];
@@ -90,7 +127,9 @@ export default {
         contact_form: { ...TEXT, header: 'contact_form' },
         address: { ...TEXT, header: 'address' },
       },
-    });
+    }, MEMBER_CORRECTIONS);
+    // Shown as links on every member's card: a javascript: address must never get there.
+    requireHttp(m, ['url', 'contact_form']);
     const seen = new Set<string>();
     const rows = m.records.map((r) => {
       const v = r.values;

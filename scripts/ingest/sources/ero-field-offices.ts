@@ -5,7 +5,7 @@
 import { csvTable } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
 import { slug } from '../match/normalize';
-import { stateAbbr, zip5 } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, stateAbbr, zip5 } from '../lib/us-places';
 import type { SourceDecl } from '../lib/types';
 
 /**
@@ -73,12 +73,14 @@ export default {
       const code = AOR_CODE[id];
       if (!code) throw new IngestError({ ...at('office_name'), value: name }, `expected a field office with a known AOR code; add "${id}" to AOR_CODE`);
       const zip = String(v.zip);
+      const state = stateAbbr(v.state, at('state'));
+      checkPoint({ where: at('lat, lon'), key: name, states: [state!], lat: v.latitude as number, lon: v.longitude as number }, FACILITY_KM, [], 'sources/ero-field-offices.ts');
       return {
         ...v,
         office_id: id,
         aor_code: code,
         aor_name: aorName,
-        state: stateAbbr(v.state, at('state')),
+        state,
         zip: zip5(zip, at('zip')),
         zip4: zip.match(/-(\d{4})$/)?.[1] ?? null,
         phone_note: v.phone === null ? 'ICE\'s field-office page lists no phone number for this office' : null,

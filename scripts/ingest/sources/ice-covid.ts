@@ -4,7 +4,7 @@
  */
 import { csvTable } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
-import { stateAbbr, zip5 } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, stateAbbr, zip5 } from '../lib/us-places';
 import type { ColumnDecl } from '../lib/table';
 import type { ColumnType, ResolvedFile, SourceDecl, StageContext } from '../lib/types';
 
@@ -138,9 +138,11 @@ export default {
       const at = (column: string) => ({ file: locations!.label, row: r.row, column });
       const ytd = String(r.values.fy21_ytd ?? '').toUpperCase();
       if (ytd !== 'Y' && ytd !== 'N') throw new IngestError({ ...at('FY21_yr_to_date'), value: r.values.fy21_ytd }, 'expected Y or N');
+      const state = stateAbbr(r.values.state, at('State'));
+      checkPoint({ where: at('Latitude, Longitude'), key: String(r.values.name ?? r.values.address), states: state ? [state] : [], lat: r.values.latitude as number, lon: r.values.longitude as number }, FACILITY_KM, [], 'sources/ice-covid.ts');
       return {
         ...r.values,
-        state: stateAbbr(r.values.state, at('State')),
+        state,
         zip: zip5(r.values.zip, at('Zip')),
         // The file mixes "Y" and "n".
         fy21_ytd: ytd === 'Y',

@@ -5,7 +5,7 @@
  */
 import { IngestError } from '../lib/errors';
 import { slug } from '../match/normalize';
-import { stateCode, zip5 } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, stateAbbr, stateCode, zip5 } from '../lib/us-places';
 import type { Grid } from '../lib/grid';
 import type { SourceDecl } from '../lib/types';
 
@@ -73,8 +73,11 @@ export default {
       },
       t.records.map((r) => {
         const sub = r.values.sub_office;
-        if (sub !== null && sub !== 'true' && sub !== 'false') throw new IngestError({ file: xlsx!.label, sheet: sheet.sheet, row: r.row, column: 'sub_office', value: sub }, 'expected TRUE or FALSE');
-        return { ...r.values, sub_office: sub === null ? null : sub === 'true', zip: zip5(r.values.zip, { file: xlsx!.label, sheet: sheet.sheet, row: r.row, column: 'zip' }), source_file: xlsx!.label, source_sheet: sheet.sheet, source_row: r.row };
+        const at = (column: string) => ({ file: xlsx!.label, sheet: sheet.sheet, row: r.row, column });
+        if (sub !== null && sub !== 'true' && sub !== 'false') throw new IngestError({ ...at('sub_office'), value: sub }, 'expected TRUE or FALSE');
+        const state = stateAbbr(r.values.state, at('state'));
+        checkPoint({ where: at('office_latitude, office_longitude'), key: String(r.values.office_name), states: state ? [state] : [], lat: r.values.latitude as number | null, lon: r.values.longitude as number | null }, FACILITY_KM, [], 'sources/ice-offices.ts');
+        return { ...r.values, state, sub_office: sub === null ? null : sub === 'true', zip: zip5(r.values.zip, at('zip')), source_file: xlsx!.label, source_sheet: sheet.sheet, source_row: r.row };
       }),
     );
 

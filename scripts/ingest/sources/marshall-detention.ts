@@ -6,11 +6,24 @@
 import { csvTable } from '../lib/csv-table';
 import { parseCell } from '../lib/cells';
 import { IngestError } from '../lib/errors';
-import { stateAbbr, zip5 } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, stateAbbr, zip5, type PointException } from '../lib/us-places';
 import type { SourceDecl } from '../lib/types';
 
 const RAW = 'https://raw.githubusercontent.com/themarshallproject/dhs_immigration_detention/8e3b0d943d5c0194e6060eaf6e5394f2f72d0a34';
 const missingText = (m: Record<string, string>) => Object.entries(m).map(([k, v]) => `${k}: ${v}`).join('; ') || null;
+
+/**
+ * Rows whose point is not in the State they give (reviewed 2026-12 against the address and the
+ * DETLOC code, whose last two letters are the state): three geocodes of a namesake county
+ * elsewhere are dropped; one row whose code and city are Idaho's but whose address, ZIP and point
+ * are Indiana's is kept as is, since the point is where its address is.
+ */
+export const OUTSIDE_STATE: PointException[] = [
+  { key: 'CLARKID', lat: 38.277682, lon: -85.7375976, action: 'keep', why: 'code, city (Dubois) and AOR (SLC) are Clark County, Idaho, but the address "501 E Court Ave #159, Jeffersonville, IN 47130", the ZIP and the point are the Clark County Jail in Indiana' },
+  { key: 'MONTGAL', lat: 39.760184, lon: -84.179834, action: 'drop', why: 'the point is in Dayton, Ohio (Montgomery County, OH), 546 km from the facility at 250 McDonough Street, Montgomery, Alabama' },
+  { key: 'STCGOVI', lat: 36.834537, lon: -76.033768, action: 'drop', why: 'the point is in Virginia Beach, Virginia, not at Golden Grove, St. Croix, U.S. Virgin Islands' },
+  { key: 'THOMAKS', lat: 30.836775, lon: -83.962325, action: 'drop', why: 'the point is in Thomasville, Georgia (Thomas County, GA), not in Colby, Kansas (Thomas County, KS)' },
+];
 
 /**
  * Use dates are day-first (4/11/17 = 4 Nov 2017; no second part exceeds 12, many first parts
@@ -75,11 +88,16 @@ export default {
       loc.records.map((r) => {
         const at = (column: string) => ({ file: locFile!.label, row: r.row, column });
         if (r.values.detloc !== null && !/^[A-Z0-9]{3,7}$/.test(String(r.values.detloc))) throw new IngestError({ ...at('DETLOC'), value: r.values.detloc }, 'expected an ICE facility code (3–7 capitals or digits)');
+        const state = stateAbbr(r.values.state, at('State'));
+        const point = { lat: r.values.latitude as number | null, lon: r.values.longitude as number | null };
+        const dropped = checkPoint({ where: at('Lat, Lng'), key: String(r.values.detloc ?? ''), states: state ? [state] : [], ...point }, FACILITY_KM, OUTSIDE_STATE, 'OUTSIDE_STATE, sources/marshall-detention.ts');
+        if (dropped) r.missing.latitude = r.missing.longitude = dropped;
         return {
           ...r.values,
+          ...(dropped ? { latitude: null, longitude: null } : {}),
           // One address holds a quoted line break ("Le\uFFFDn\rSan Juan, 00917"): fold it to a space.
           address: r.values.address === null ? null : String(r.values.address).replace(/\s+/g, ' '),
-          state: stateAbbr(r.values.state, at('State')),
+          state,
           zip: zip5(r.values.zip, at('Zip')),
           first_use: useDate(r.values.first_use_text, at('Date of First Use')),
           last_use: useDate(r.values.last_use_text, at('Date of Last Use')),

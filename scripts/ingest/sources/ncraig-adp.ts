@@ -5,7 +5,7 @@
  */
 import { csvTable } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
-import { stateAbbr, zip5 } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, stateAbbr, zip5 } from '../lib/us-places';
 import type { SourceDecl } from '../lib/types';
 
 const RAW = 'https://raw.githubusercontent.com/n8craig/ICE-Detention-Year-End-Reports/1f187b059030bee442af5b2b3a70929d653fe730/data';
@@ -96,7 +96,9 @@ export default {
       },
       g.records.map((r) => {
         const at = (column: string) => ({ file: geo!.label, row: r.row, column });
-        return { ...r.values, state: stateAbbr(r.values.state, at('State')), zip: zip5(r.values.zip, at('Zip')), source_file: geo!.label, source_row: r.row };
+        const state = stateAbbr(r.values.state, at('State'));
+        checkPoint({ where: at('Latitude, Longitude'), key: String(r.values.name), states: state ? [state] : [], lat: r.values.latitude as number, lon: r.values.longitude as number }, FACILITY_KM, [], 'sources/ncraig-adp.ts');
+        return { ...r.values, state, zip: zip5(r.values.zip, at('Zip')), source_file: geo!.label, source_row: r.row };
       }),
     );
   },

@@ -6,7 +6,7 @@
  */
 import { csvTable, type Correction } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
-import { STATE_CODES } from '../lib/us-places';
+import { checkPoint, FACILITY_KM, STATE_CODES } from '../lib/us-places';
 import type { ColumnDecl, Record_ } from '../lib/table';
 import type { ResolvedFile, SourceDecl, StageContext } from '../lib/types';
 
@@ -19,11 +19,13 @@ const TEXT = { kind: 'text', missing: NA } as const;
 /** UCLA's State column: a state's name, or a system that is not a state. `US` is UCLA's national total. */
 const SYSTEMS: Record<string, string> = { ...STATE_CODES, Federal: 'FED', ICE: 'ICE' };
 
-/** State FIPS codes (50 states, DC, PR), to check the form of County.FIPS. */
-const STATE_FIPS = new Set([
-  '01', '02', '04', '05', '06', '08', '09', '10', '11', '12', '13', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29',
-  '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '44', '45', '46', '47', '48', '49', '50', '51', '53', '54', '55', '56', '72',
-]);
+/** USPS code by state FIPS code (50 states, DC, PR), to check the form of County.FIPS and place its point. */
+const STATE_FIPS: Record<string, string> = {
+  '01': 'AL', '02': 'AK', '04': 'AZ', '05': 'AR', '06': 'CA', '08': 'CO', '09': 'CT', '10': 'DE', '11': 'DC', '12': 'FL', '13': 'GA', '15': 'HI', '16': 'ID',
+  '17': 'IL', '18': 'IN', '19': 'IA', '20': 'KS', '21': 'KY', '22': 'LA', '23': 'ME', '24': 'MD', '25': 'MA', '26': 'MI', '27': 'MN', '28': 'MS', '29': 'MO',
+  '30': 'MT', '31': 'NE', '32': 'NV', '33': 'NH', '34': 'NJ', '35': 'NM', '36': 'NY', '37': 'NC', '38': 'ND', '39': 'OH', '40': 'OK', '41': 'OR', '42': 'PA',
+  '44': 'RI', '45': 'SC', '46': 'SD', '47': 'TN', '48': 'TX', '49': 'UT', '50': 'VT', '51': 'VA', '53': 'WA', '54': 'WV', '55': 'WI', '56': 'WY', '72': 'PR',
+};
 
 function systemOf(name: string, file: ResolvedFile, row: number, column = 'State'): string {
   const code = SYSTEMS[name];
@@ -158,8 +160,14 @@ export default {
         if (state === 'FED' || state === 'ICE') throw new IngestError({ file: fac!.label, row: r.row, column: 'State', value: v.state_name }, 'expected a state name');
         // Only the form is checked: State is the jurisdiction's, and a state's prisoners can be held
         // in another state (Hawaii's at Saguaro CC in Eloy, AZ, County.FIPS 04021).
-        if (v.county_fips !== null && !(/^\d{5}$/.test(String(v.county_fips)) && STATE_FIPS.has(String(v.county_fips).slice(0, 2))))
+        const fipsState = v.county_fips === null ? undefined : STATE_FIPS[String(v.county_fips).slice(0, 2)];
+        if (v.county_fips !== null && !(/^\d{5}$/.test(String(v.county_fips)) && fipsState))
           throw new IngestError({ file: fac!.label, row: r.row, column: 'County.FIPS', value: v.county_fips }, 'expected a 5-digit county FIPS code starting with a state FIPS code');
+        // The point may be in the jurisdiction's state or in its county's (Saguaro, filed under Hawaii, is in Eloy, AZ, FIPS 04021);
+        // either way one of them. Two rows' County.FIPS name the wrong state (Aliceville FCI, AL: 10107; the BOP Mid-Atlantic
+        // office, MD: 26161), and their points sit in the jurisdiction's state.
+        const states = [state, fipsState].filter((s): s is string => typeof s === 'string');
+        checkPoint({ where: { file: fac!.label, row: r.row, column: 'Latitude, Longitude' }, key: String(v.ucla_id), states, lat: v.latitude as number | null, lon: v.longitude as number | null }, FACILITY_KM, [], 'sources/ucla-cbb.ts');
         return { ...v, state, operator_differs: differs === null ? null : differs === 'TRUE', source_file: fac!.label, source_row: r.row };
       }),
     );

@@ -1,13 +1,19 @@
 /**
  * The change log as an Atom feed (RFC 4287): a feed id, title, updated, self and alternate links
- * and an author; each entry an id, title, updated, link and summary. Text is escaped, so names
- * from sources can never become markup.
+ * and an author; each entry an id, title, updated, link and summary. Every value written is
+ * escaped and cleaned, so names from sources can never become markup nor make the feed invalid XML.
  */
+import { cleanText } from '../text/safe';
 import { KIND_LABELS, type Change } from './types';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text or attribute value: characters XML 1.0 cannot carry at all (a U+000B in a facility name;
+ * not even as &#11;) are dropped by cleanText, whatever the data gave, then markup is escaped.
+ */
+const escape = (s: unknown) =>
+  cleanText(String(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A release is a date; Atom wants an instant. */
-const instant = (release: string) => `${release}T00:00:00Z`;
+const instant = (release: string) => escape(`${release}T00:00:00Z`);
 
 /** Ids are tag URIs (RFC 4151): absolute and stable wherever the site is hosted. */
 const tag = (what: string) => `tag:detention-data-dashboard,2026:${what}`;
@@ -37,7 +43,7 @@ export function atomFeed(o: FeedOptions): string {
       `    <updated>${instant(c.release)}</updated>`,
       `    <link rel="alternate" type="text/html" href="${escape(link)}"/>`,
       ...(o.source.path ? [`    <link rel="related" type="text/html" title="${escape(o.source.title)}" href="${escape(o.source.path)}"/>`] : []),
-      `    <category term="${c.kind}" label="${escape(KIND_LABELS[c.kind])}"/>`,
+      `    <category term="${escape(c.kind)}" label="${escape(KIND_LABELS[c.kind] ?? c.kind)}"/>`,
       `    <summary type="text">${escape(`${c.text} Data release ${c.release}, compared with ${c.previous}.`)}</summary>`,
       '  </entry>',
     ].join('\n');

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
+import { cleanText } from '../text/safe';
 import ChartImage from './ChartImage.svelte';
 import type { ChartData } from './types';
 
@@ -15,7 +16,9 @@ export const IMAGE_HEIGHT = 675;
 
 export function chartSvg(chart: ChartData, opts: { address: string }): string {
   const { body } = render(ChartImage, { props: { chart, address: opts.address } });
-  const svg = body
+  // Svelte escapes markup but not the characters XML 1.0 forbids: a U+000B in a name made the SVG
+  // invalid and resvg refuse it. The markup itself holds none, so the whole document is cleaned.
+  const svg = cleanText(body)
     // Svelte's hydration markers are HTML comments; an image has nothing to hydrate.
     .replace(/<!--[\s\S]*?-->/g, '')
     // The chart components follow their <svg> with HTML (legend list, tooltip paragraph) for the
@@ -33,7 +36,8 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique
 
 /** The image's RGBA pixels, as chartPng encodes them. */
 export function chartPixels(svg: string): RenderedImage {
-  return new Resvg(svg, {
+  // Cleaned again: an SVG made elsewhere with a control character would make resvg throw.
+  return new Resvg(cleanText(svg), {
     fitTo: { mode: 'width', value: IMAGE_WIDTH },
     background: '#fff',
     // No system fonts: the same pixels on every machine, and no time spent scanning font folders.

@@ -9,7 +9,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 // Only the "eh" bundle: the mvp one turns every SQL error into `_setThrew is not defined` (STACK pitfall 2).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { fromArrow, type Result } from '$lib/explore/result';
+import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
 
 /** Where the build puts the database (scripts/build-data.ts), and the name DuckDB knows it by. */
 export const DB_URL = '/data/detention.duckdb';
@@ -23,21 +23,46 @@ export interface OpenOptions {
 }
 
 export interface RunOptions {
-  /** Rows kept in the browser; the count of rows the query returns is still exact. */
-  maxRows: number;
+  /** What the answer may hold in the page (result.ts). */
+  caps: Caps;
+  /** Milliseconds a query may run: then it is stopped, and the rows already streamed are the answer. */
+  timeLimitMs: number;
+  /** Rows received so far, after each batch. */
+  onRows?: (rowCount: number) => void;
+}
+
+/** The reader pressed Cancel: `run` rejects with this at once, whatever the query was doing. */
+export class QueryCancelled extends Error {
+  constructor() {
+    super('Query cancelled.');
+    this.name = 'QueryCancelled';
+  }
 }
 
 export interface Database {
   run(sql: string, opts: RunOptions): Promise<Result>;
-  /** Stops the query `run` is waiting on; it then rejects with DuckDB's interruption error. */
+  /**
+   * Ends the running query: `run` rejects with QueryCancelled at once. DuckDB's interrupt stops a
+   * query still being planned or computed; one whose rows are streaming, or a worker stuck in one
+   * long step, is stopped by ending the worker and opening the database again (locked again).
+   * Resolves when the next query can run; a `run` called before then waits for it.
+   */
   cancel(): Promise<void>;
   /** Tables a query names (from DuckDB's parser), to cite the datasets it read. */
   tables(sql: string): Promise<string[]>;
 }
 
+/**
+ * A cap on DuckDB's own memory, well under what a tab can give a wasm worker (its default is 80 %
+ * of what it thinks the device has, 3.1 GiB here): a query that needs more fails with DuckDB's
+ * "Out of Memory Error" instead of crashing the tab. The whole database is 17 MB.
+ */
+export const MEMORY_LIMIT = '512MB';
+
 const LOCKDOWN = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+  `SET memory_limit = '${MEMORY_LIMIT}'`,
   `ATTACH '${DB_NAME}' AS detention (READ_ONLY)`,
   'USE detention',
   // Blocks read_csv('https://…'), ATTACH and COPY to files; lock_configuration stops a query undoing it.
@@ -45,37 +70,110 @@ const LOCKDOWN = [
   'SET lock_configuration = true',
 ];
 
+/** How long a stopped query gets to end by DuckDB's interrupt before its worker is ended. */
+export const STOP_GRACE_MS = 1000;
+
 let opened: Promise<Database> | null = null;
+let openedWith: Worker | undefined;
 let loaded = 0;
 let listener: ((loaded: number) => void) | undefined;
 
 /** Starts DuckDB once (the first call's worker is used); every call gets the same database. */
 export function openDatabase({ worker, onProgress }: OpenOptions = {}): Promise<Database> {
   if (onProgress) (listener = onProgress)(loaded);
-  return (opened ??= open(worker).catch((e: unknown) => {
-    opened = null;
-    throw e;
-  }));
+  // Another worker than the one DuckDB runs in would sit idle for the life of the page.
+  if (opened && worker && worker !== openedWith) worker.terminate();
+  openedWith ??= worker;
+  return (opened ??= start(worker, (bytes) => listener?.((loaded = bytes)))
+    .then(database)
+    .catch((e: unknown) => {
+      opened = null;
+      openedWith = undefined;
+      throw e;
+    }));
 }
 
-async function open(worker = new Worker(workerUrl)): Promise<Database> {
+interface Instance {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+}
+
+/** A worker with DuckDB, the database attached and the configuration locked (again after a stop, with no progress to report). */
+async function start(worker = new Worker(workerUrl), onBytes?: (loaded: number) => void): Promise<Instance> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => listener?.((loaded = p.bytesLoaded)));
-  // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
-  await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
-  const conn = await db.connect();
-  for (const statement of LOCKDOWN) await conn.query(statement);
-  // One query at a time: the page disables Run while one is going.
+  try {
+    await db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => onBytes?.(p.bytesLoaded));
+    // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
+    await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+    const conn = await db.connect();
+    for (const statement of LOCKDOWN) await conn.query(statement);
+    return { db, conn };
+  } catch (e) {
+    await db.terminate();
+    throw e;
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/** One query at a time (the page disables Run while one is going), on an instance that can be replaced. */
+function database(first: Instance): Database {
+  let ready: Promise<Instance> = Promise.resolve(first);
+  /** The running query's stop. */
+  let active: AbortController | null = null;
+  /** Cancel pressed while a query waited for DuckDB to start again: it never starts. */
+  let cancelledEarly = false;
+
+  const current = () => ready.catch(() => (ready = start()));
+
+  /**
+   * After a stop: the same instance if the worker answers within STOP_GRACE_MS (an interrupted
+   * query, or a stream between two batches, which the next query closes), else a new one.
+   */
+  async function recover(inst: Instance, call: Promise<unknown>): Promise<Instance> {
+    inst.conn.cancelSent().catch(() => {});
+    const answered = await Promise.race([call.then(() => true, () => true), delay(STOP_GRACE_MS).then(() => false)]);
+    if (answered) return inst;
+    await inst.db.terminate();
+    return start();
+  }
+
   return {
-    async run(sql, { maxRows }) {
+    async run(sql, { caps, timeLimitMs, onRows }) {
+      cancelledEarly = false;
+      const inst = await current();
+      if (cancelledEarly) throw new QueryCancelled();
+      const stop = new AbortController();
+      active = stop;
+      /** The worker call the query waits on: a stop waits for it a moment, then ends the worker. */
+      let call: Promise<unknown> = Promise.resolve();
+      const track = <T>(p: Promise<T>) => ((call = p), p);
+      // Synchronously, so `cancel` (and the next run) wait for the instance this leaves.
+      stop.signal.addEventListener('abort', () => (ready = recover(inst, call)), { once: true });
+      const timer = setTimeout(() => stop.abort('time'), timeLimitMs);
       const started = performance.now();
-      const reader = await conn.send(sql, true);
-      return fromArrow(reader, { sql, maxRows, started });
+      try {
+        const reader = await orStopped(track(inst.conn.send(sql, true)), stop.signal);
+        if (reader === STOPPED || !reader) throw stop.signal.reason === 'cancel' ? new QueryCancelled() : timeUp(timeLimitMs);
+        // Each batch is asked of the worker through `track`.
+        const batches = { [Symbol.asyncIterator]: () => ({ next: () => track(reader.next()) }) } as unknown as typeof reader;
+        const result = await fromArrow(batches, { sql, caps, started, signal: stop.signal, onRows });
+        if (stop.signal.reason === 'cancel') throw new QueryCancelled();
+        if (result.stoppedAfterMs !== undefined && !result.columns.length) throw timeUp(timeLimitMs);
+        return result;
+      } finally {
+        clearTimeout(timer);
+        if (active === stop) active = null;
+      }
     },
     async cancel() {
-      await conn.cancelSent();
+      if (active) active.abort('cancel');
+      else cancelledEarly = true;
+      await ready.catch(() => {});
     },
-    tables: (sql) => conn.getTableNames(sql),
+    tables: async (sql) => (await current()).conn.getTableNames(sql),
   };
 }
+
+const timeUp = (ms: number) => new Error(`Stopped after ${Math.round(ms / 1000)} s, the longest the explorer lets a query run. Ask for less: a LIMIT, a filter or an aggregate.`);

@@ -2,11 +2,14 @@
  * A result as a file that keeps its provenance: CSV inside a zip with a Frictionless
  * datapackage.json and a README (the query, the datasets it read, their sources and licenses), or
  * one Parquet file with the same in its key-value metadata. Written in the browser: duckdb-wasm
- * cannot write Parquet offline (../shared/STACK.md pitfall 1), so hyparquet-writer does.
+ * cannot write Parquet offline (../shared/STACK.md pitfall 1), so hyparquet-writer does. The CSV's
+ * text cells and column names go through neutralizeFormula ($lib/text/safe, the rule of every CSV
+ * the site writes), so a query returning '=HYPERLINK(…)' cannot run as a spreadsheet formula.
  */
 import Papa from 'papaparse';
 import { zipSync, strToU8 } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { neutralizeFormula } from '$lib/text/safe';
 import type { Result, Kind } from './result';
 import { provenanceText, type Dataset } from './schema';
 
@@ -23,7 +26,12 @@ const FRICTIONLESS: Record<Kind, string> = { number: 'number', date: 'date', tim
 const integers = (result: Result, i: number) => result.rows.every((r) => r[i] === null || Number.isSafeInteger(r[i]));
 
 function note({ result, datasets, url, made }: About): string {
-  const rows = result.rows.length < result.rowCount ? `${result.rows.length} of the ${result.rowCount} rows the query returns (the explorer keeps the first ${result.rows.length})` : `${result.rowCount} rows`;
+  const rows =
+    result.stoppedAfterMs !== undefined
+      ? `${result.rows.length} of at least ${result.rowCount} rows (the query was stopped after ${Math.round(result.stoppedAfterMs / 1000)} s, the explorer's time limit)`
+      : result.rows.length < result.rowCount
+        ? `${result.rows.length} of the ${result.rowCount} rows the query returns (the explorer keeps the first ${result.rows.length})`
+        : `${result.rowCount} rows`;
   return [
     'Query result from the detention data dashboard explorer',
     '',
@@ -36,6 +44,11 @@ function note({ result, datasets, url, made }: About): string {
     '',
     'Datasets read, with their licenses and the attribution their sources ask for:',
     provenanceText(datasets) || '(none of the published datasets)',
+    '',
+    'Spreadsheet safety: in result.csv, a text cell or column name that starts with =, +, -, @, a tab or',
+    "a carriage return is written with an apostrophe (') in front, so a spreadsheet shows it as text",
+    'instead of running it as a formula. Numbers are written as they are; the Parquet file keeps every',
+    'value exactly as the query returned it.',
   ].join('\n');
 }
 
@@ -61,8 +74,10 @@ function packageJson(about: About): object {
   };
 }
 
+/** The CSV of a result; text that a spreadsheet would run as a formula is neutralized (see the README note). */
 export function csvText(result: Result): string {
-  return Papa.unparse({ fields: result.columns.map((c) => c.name), data: result.rows }, { newline: '\n' });
+  const safe = (v: unknown) => (typeof v === 'string' ? neutralizeFormula(v) : v);
+  return Papa.unparse({ fields: result.columns.map((c) => neutralizeFormula(c.name)), data: result.rows.map((r) => r.map(safe)) }, { newline: '\n' });
 }
 
 /** result.csv, datapackage.json and README.txt in one zip. */

@@ -15,7 +15,25 @@ export interface Result {
   rowCount: number;
   /** Milliseconds DuckDB took, streaming included; null for answers computed at build. */
   ms: number | null;
+  /**
+   * Set when the query was stopped at the time limit while its rows were streaming: `rows` are the
+   * first ones and `rowCount` counts only those that arrived before it was stopped.
+   */
+  stoppedAfterMs?: number;
 }
+
+/** What one answer may hold in the page, so no query can exhaust the tab's memory. */
+export interface Caps {
+  /** Rows kept (the first ones); the count stays exact. */
+  maxRows: number;
+  /** Estimated bytes of the kept cells (text is UTF-16 in the page); rows past it are counted, not kept. */
+  maxBytes: number;
+  /** Characters one cell may have (bytes for binary, items for a list): past it the query stops with a message. */
+  maxCellChars: number;
+}
+
+/** A cell too large to show: `read_blob('detention.duckdb')` is 17 MB in one cell. */
+export class CellTooLarge extends Error {}
 
 /** Whole years in a number column named like one ("year", "fiscal_year", "fy"): shown as 2026, charted as time. */
 export const YEAR_NAME = /(^|_)(year|fy)$/i;
@@ -47,9 +65,63 @@ export function toCell(v: unknown, kind: Kind): Cell {
     case 'boolean':
       return Boolean(v);
     default:
-      return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) : String(v);
+      if (typeof v === 'string') return v;
+      if (v instanceof Uint8Array) return blobText(v);
+      return typeof v === 'object' ? JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) : String(v);
   }
 }
+
+/** A BLOB as DuckDB prints it: printable ASCII as is, other bytes (and the backslash) as \xHH. */
+export const blobText = (b: Uint8Array): string =>
+  Array.from(b, (x) => (x >= 32 && x < 127 && x !== 92 ? String.fromCharCode(x) : `\\x${x.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
+/** Size of a value before it becomes text: characters of a string, bytes of a blob, items of a list. */
+function rawSize(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v instanceof Uint8Array) return v.byteLength;
+  if (v !== null && typeof v === 'object' && typeof (v as { length?: unknown }).length === 'number') return (v as { length: number }).length;
+  return 0;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** One cell, refused before it is turned into text when it is larger than a page can show. */
+function cappedCell(v: unknown, column: Result['columns'][number], row: number, caps: Caps): Cell {
+  const tooLarge = (size: number, unit: string) =>
+    new CellTooLarge(
+      `Row ${fmt(row)}, column “${column.name}” holds ${fmt(size)} ${unit}: the explorer shows at most ${fmt(caps.maxCellChars)} in a cell. ` +
+        'Ask for less of it, for example substr(…), octet_length(…) or count(*).',
+    );
+  const raw = rawSize(v);
+  if (raw > caps.maxCellChars) throw tooLarge(raw, v instanceof Uint8Array ? 'bytes' : typeof v === 'string' ? 'characters' : 'items');
+  const c = toCell(v, column.kind);
+  if (typeof c === 'string' && c.length > caps.maxCellChars) throw tooLarge(c.length, 'characters');
+  return c;
+}
+
+/** Estimated bytes of a cell in the page: JavaScript strings are UTF-16, and every value has some overhead. */
+const cellBytes = (c: Cell) => (typeof c === 'string' ? 2 * c.length : 8) + 16;
+
+const STOPPED = Symbol('stopped');
+
+/**
+ * `p`, or STOPPED as soon as `signal` aborts (whatever `p` does later is ignored): a worker busy on
+ * one long step never answers a cancel, so waiting for it is no way to stop.
+ */
+export function orStopped<T>(p: Promise<T>, signal?: AbortSignal): Promise<T | typeof STOPPED> {
+  if (!signal) return p;
+  p.catch(() => {}); // an answer after the stop is nobody's error
+  if (signal.aborted) return Promise.resolve(STOPPED);
+  return new Promise((ok, fail) => {
+    const stop = () => ok(STOPPED);
+    signal.addEventListener('abort', stop, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener('abort', stop), ok(v)),
+      (e: unknown) => (signal.removeEventListener('abort', stop), fail(e)),
+    );
+  });
+}
+export { STOPPED };
 
 /** The parts of an Arrow record batch the explorer reads (duckdb-wasm's apache-arrow). */
 interface Batch {
@@ -58,20 +130,45 @@ interface Batch {
   getChildAt(i: number): { get(i: number): unknown } | null;
 }
 
-/** Reads a streamed result, keeping the first `maxRows` rows and counting all of them. */
-export async function fromArrow(batches: AsyncIterable<Batch>, opts: { sql: string; maxRows: number; started: number }): Promise<Result> {
+/**
+ * Reads a streamed result, keeping the first rows up to the caps and counting all of them. When
+ * `signal` aborts, it stops at once (not at the next batch) and returns what it has, with
+ * `stoppedAfterMs` set; a cell over the cap throws CellTooLarge.
+ */
+export async function fromArrow(
+  batches: AsyncIterable<Batch>,
+  opts: { sql: string; caps: Caps; started: number; signal?: AbortSignal; onRows?: (rowCount: number) => void },
+): Promise<Result> {
+  const { caps } = opts;
   let columns: Result['columns'] = [];
   const rows: Cell[][] = [];
   let rowCount = 0;
-  for await (const batch of batches) {
+  let bytes = 0;
+  let full = false;
+  const ms = () => Math.round(performance.now() - opts.started);
+  const it = batches[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await orStopped(it.next(), opts.signal);
+    if (next === STOPPED) return { sql: opts.sql, columns, rows, rowCount, ms: ms(), stoppedAfterMs: ms() };
+    if (next.done) break;
+    const batch = next.value;
     if (!columns.length) columns = batch.schema.fields.map((f) => ({ name: f.name, kind: kindOf(String(f.type)) }));
+    const first = rowCount;
     rowCount += batch.numRows;
-    const keep = Math.min(batch.numRows, opts.maxRows - rows.length);
-    if (keep <= 0) continue;
+    opts.onRows?.(rowCount);
+    if (full) continue;
     const vectors = columns.map((_, i) => batch.getChildAt(i));
-    for (let r = 0; r < keep; r++) rows.push(columns.map((c, i) => toCell(vectors[i]?.get(r), c.kind)));
+    for (let r = 0; r < batch.numRows; r++) {
+      if (rows.length >= caps.maxRows) break;
+      const row = columns.map((c, i) => cappedCell(vectors[i]?.get(r), c, first + r + 1, caps));
+      const size = row.reduce((n: number, c) => n + cellBytes(c), 0);
+      if (bytes + size > caps.maxBytes) break;
+      bytes += size;
+      rows.push(row);
+    }
+    full = rows.length < rowCount;
   }
-  return { sql: opts.sql, columns, rows, rowCount, ms: Math.round(performance.now() - opts.started) };
+  return { sql: opts.sql, columns, rows, rowCount, ms: ms() };
 }
 
 /** Row order for a sort on one column: missing values last either way, ties kept in query order. */

@@ -7,6 +7,10 @@
  *   and a copy is kept; with no network (or none within NETWORK_TIMEOUT_MS) the copy is served.
  * - The explorer's DuckDB (wasm, database read by byte ranges) and the bulk downloads are left to the
  *   network: tens of megabytes no one asked to keep on their phone.
+ * - Nothing is saved under an address with a query string or a fragment (`mayStore`): on /near/ a
+ *   query can carry a ZIP, a city or coordinates (`/near/?q=31815`, a shared link, an old bookmark),
+ *   and on other pages a place or a question; saved copies hold only what every reader gets. Such an
+ *   address still goes to the network first; offline it gets the saved copy of its path.
  */
 export type Strategy = 'pass' | 'cache-first' | 'network-first';
 
@@ -35,6 +39,13 @@ export function strategyFor(req: RequestFacts, origin: string): Strategy {
   if (u.pathname.startsWith('/_app/immutable/')) return 'cache-first';
   return 'network-first';
 }
+
+/**
+ * Whether the worker may save a response under this address: only one with no query string and no
+ * fragment (not even an empty `?` or `#`), whatever the path, so no saved address can hold a place.
+ * The worker also deletes, when it starts, anything an earlier version saved that breaks this rule.
+ */
+export const mayStore = (url: string): boolean => !/[?#]/.test(url);
 
 /** The page shown for an address that is neither reachable nor saved. */
 export const OFFLINE_PAGE = '/offline/';

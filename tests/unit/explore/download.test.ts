@@ -45,6 +45,30 @@ describe('downloads keep their provenance', () => {
     expect(readme).toContain(datasets[0]!.attribution);
   });
 
+  it('writes text a spreadsheet would run as a formula with an apostrophe, and says so in the README', () => {
+    const formula: About = {
+      ...about,
+      result: {
+        sql: `SELECT '=HYPERLINK("x")' AS v, -5 AS n, '-5' AS t, '+1' AS "=col"`,
+        ms: 1,
+        rowCount: 2,
+        columns: [
+          { name: 'v', kind: 'text' },
+          { name: 'n', kind: 'number' },
+          { name: 't', kind: 'text' },
+          { name: '=col', kind: 'text' },
+        ],
+        rows: [
+          ['=HYPERLINK("x")', -5, '-5', '+1'],
+          ['@SUM(A1)', 3, '\tcmd', 'plain'],
+        ],
+      },
+    };
+    const files = unzipSync(csvZip(formula));
+    expect(strFromU8(files['result.csv']!)).toBe(`v,n,t,'=col\n"'=HYPERLINK(""x"")",-5,'-5,'+1\n'@SUM(A1),3,'\tcmd,plain`);
+    expect(strFromU8(files['README.txt']!)).toMatch(/starts with =, \+, -, @, a tab or\sa carriage return is written with an apostrophe/);
+  });
+
   it('writes Parquet DuckDB reads back, typed, with the sources in its metadata', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'explore-')), 'result.parquet');
     writeFileSync(file, new Uint8Array(parquet(about)));

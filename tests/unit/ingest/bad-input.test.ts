@@ -3,10 +3,9 @@
  * bad value sits (file, sheet, 1-based row, column, value, what was expected), and must leave the
  * published folder exactly as it was, with no temp folder behind (STYLE.md, Errors).
  */
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, openDuck, rows } from '../../../scripts/ingest/engine';
 import { IngestError } from '../../../scripts/ingest/lib/errors';
@@ -25,6 +24,7 @@ import {
   writeIceSources,
   type WorkbookSpec,
 } from '../../fixtures/ice-workbook';
+import { snapshot } from './snapshot';
 
 const ONLY = ['ice-workbooks'];
 const quiet = () => {};
@@ -44,20 +44,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** sha256 of every file under dir, by relative path. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** A case folder: a copy of the good sources to break, and an `out` holding a previous good run plus a sentinel. */
 function caseFolder(): { dir: string; src: string; out: string } {
   const dir = mkdtempSync(join(root, 'case-'));
@@ -71,14 +57,14 @@ function caseFolder(): { dir: string; src: string; out: string } {
 
 /** Run the engine and return its IngestError, after checking that `out` is untouched and nothing was left behind. */
 async function mustFail(c: { dir: string; src: string; out: string }, only = ONLY): Promise<IngestError> {
-  const before = hashes(c.out);
+  const before = snapshot(c.out);
   expect(Object.keys(before).length).toBeGreaterThan(2);
   const err = await ingest({ sources: c.src, out: c.out, only, log: quiet }).then(
     () => null,
     (e: unknown) => e,
   );
   expect(err, 'the run should have failed').toBeInstanceOf(IngestError);
-  expect(hashes(c.out)).toEqual(before);
+  expect(snapshot(c.out)).toEqual(before);
   // No `out.tmp-<pid>` (or `out.old-<pid>`) next to the folder.
   expect(readdirSync(c.dir).sort()).toEqual(['out', 'sources']);
   return err as IngestError;
@@ -123,7 +109,7 @@ describe('a good fixture run', () => {
     const c = caseFolder();
     await ingest({ sources: c.src, out: c.out, only: ONLY, log: quiet });
     expect(existsSync(join(c.out, 'SENTINEL.txt'))).toBe(false);
-    expect(hashes(c.out)).toEqual(hashes(goodOut));
+    expect(snapshot(c.out)).toEqual(snapshot(goodOut));
     expect(readdirSync(c.dir).sort()).toEqual(['out', 'sources']);
   });
 });

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ import { loadDatasets } from '../../../scripts/ingest/lib/registry';
 import type { DatasetDecl } from '../../../scripts/ingest/lib/types';
 import { BIWEEKLY_HEADER, BIWEEKLY_LABEL, biweeklyCsv, biweeklyRows, csvField, writeBiweeklySource } from '../../fixtures/ice-biweekly-csv';
 import { ICE_DIR, ICE_FILES, LAYOUT, fyOf, iceWorkbook, sheetOf, xlsxBytes, writeIceSources, type FixtureCell } from '../../fixtures/ice-workbook';
+import { snapshot } from './snapshot';
 
 const SEED = Number(process.env.FC_SEED ?? 20260409);
 const quiet = () => {};
@@ -65,22 +66,6 @@ afterAll(() => {
 
 // ---------------------------------------------------------------------------------------------
 // The three checks every run goes through: unchanged folder, no leftovers, a named error.
-
-/** Every entry under dir by relative path: 'dir' for a folder, the sha256 of a file's bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d).sort()) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) {
-        out[relative(dir, p)] = 'dir';
-        walk(p);
-      } else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 interface Case {
   dir: string;

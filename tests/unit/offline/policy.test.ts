@@ -1,6 +1,6 @@
 /** Which requests the service worker serves from the cache, the network, or leaves alone; what it saves at install. */
 import { describe, expect, it } from 'vitest';
-import { SHELL_PAGES, precacheList, strategyFor } from '../../../src/lib/offline/policy';
+import { SHELL_PAGES, mayStore, precacheList, strategyFor } from '../../../src/lib/offline/policy';
 import config, { SAVED_STATIC } from '../../../svelte.config.js';
 
 const O = 'https://site.example';
@@ -20,6 +20,15 @@ describe('service worker policy', () => {
     expect(get('/data/geo/zips.json', { range: 'bytes=0-99' })).toBe('pass');
     expect(get('/', { method: 'POST' })).toBe('pass');
     expect(strategyFor({ url: 'https://other.example/', method: 'GET' }, O)).toBe('pass');
+  });
+
+  it('never saves an address with a query or a fragment, where a ZIP, a city or coordinates can travel', () => {
+    for (const p of ['/near/?q=31815', '/near/?q=El%20Paso%2C%20TX', '/near/?lat=34.55&lon=-117.44', '/near/#31815', '/near/?', '/near/#', '/changes/?state=TX', '/explore/?sql=SELECT%201', '/facilities/?q=x', '/data/geo/zips.json?zip=31815', '/_app/immutable/chunks/x.js?v=1'])
+      expect(mayStore(O + p), p).toBe(false);
+    for (const p of ['/', '/near/', '/facilities/stwrtga/', '/data/geo/zips.json', '/_app/immutable/chunks/BPq-VNcB.js', '/offline/']) expect(mayStore(O + p), p).toBe(true);
+    // Everything saved at install is storable.
+    const list = precacheList({ build: ['/_app/immutable/entry/app.C_WOBi5Q.js'], files: ['/data/geo/zips.json'], origin: O });
+    expect(list.filter((p) => !mayStore(O + p))).toEqual([]);
   });
 
   it('saves the shell pages, the scripts and styles but not DuckDB, and the static files it is told about', () => {
