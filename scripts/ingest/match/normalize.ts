@@ -65,3 +65,9 @@ export function similarity(a: string, b: string): number {
 }
 
 export const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Whether two name keys share a distinctive word ("ALBANY HOLDROOM" / "ALBANY HOLD ROOM": yes; "MONTGOMERY COUNTY JAIL" / "JOE CORLEY DETENTION FACILITY": no). */
+export function sharesWord(a: string, b: string): boolean {
+  const B = new Set(b.split(' ').filter((w) => w && !GENERIC.has(w)));
+  return a.split(' ').some((w) => w && !GENERIC.has(w) && B.has(w));
+}

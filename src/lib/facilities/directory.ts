@@ -7,6 +7,8 @@
 export interface DirectoryRow {
   id: string;
   name: string;
+  /** Other names the sources give it (earlier workbook names, DDP's, the Marshall Project's): search finds them. */
+  aka: string[];
   /** ice, prison, federal prison, jail or psychiatric (the facilities dataset's kind). */
   kind: string;
   state: string | null;
@@ -32,7 +34,7 @@ export interface DirectoryPage {
   pages: { n: number; href: string; first: string; last: string }[];
 }
 
-export const FIELDS = ['id', 'name', 'kind', 'state', 'city', 'type', 'operator', 'population', 'measure', 'change', 'changeYears'] as const satisfies readonly (keyof DirectoryRow)[];
+export const FIELDS = ['id', 'name', 'aka', 'kind', 'state', 'city', 'type', 'operator', 'population', 'measure', 'change', 'changeYears'] as const satisfies readonly (keyof DirectoryRow)[];
 
 export interface DirectoryJson {
   fields: typeof FIELDS;
@@ -40,12 +42,13 @@ export interface DirectoryJson {
 }
 
 export function encode(rows: DirectoryRow[]): DirectoryJson {
-  return { fields: FIELDS, rows: rows.map((r) => FIELDS.map((f) => r[f])) };
+  // Other names travel as one "; "-joined text (null when there are none).
+  return { fields: FIELDS, rows: rows.map((r) => FIELDS.map((f) => (f === 'aka' ? r.aka.join('; ') || null : r[f]))) };
 }
 
 export function decode(json: DirectoryJson): DirectoryRow[] {
   if (json.fields.join() !== FIELDS.join()) throw new Error(`facility directory: expected fields ${FIELDS.join(', ')}, got ${json.fields.join(', ')}`);
-  return json.rows.map((r) => Object.fromEntries(FIELDS.map((f, i) => [f, r[i] ?? null])) as unknown as DirectoryRow);
+  return json.rows.map((r) => Object.fromEntries(FIELDS.map((f, i) => [f, f === 'aka' ? (r[i] ? String(r[i]).split('; ') : []) : (r[i] ?? null)])) as unknown as DirectoryRow);
 }
 
 export const KIND_LABELS: Record<string, string> = {
@@ -87,7 +90,19 @@ const desc = (key: 'population' | 'change', sign: 1 | -1) => (a: DirectoryRow, b
   return sign * (y - x) || byName(a, b);
 };
 
-/** Rows matching every filter (search: every word of q in the name or city), in the chosen order. */
+const matches = (words: string[], text: string) => {
+  const hay = ` ${fold(text)} `;
+  return words.every((w) => hay.includes(` ${w}`));
+};
+
+/** The other name a search found a row by, when its own name and city do not match. */
+export function matchedAlias(r: DirectoryRow, q: string): string | null {
+  const words = fold(q).split(' ').filter(Boolean);
+  if (!words.length || matches(words, `${r.name} ${r.city ?? ''}`)) return null;
+  return r.aka.find((n) => matches(words, `${n} ${r.city ?? ''}`)) ?? null;
+}
+
+/** Rows matching every filter (search: every word of q in the name, another name, or the city), in the chosen order. */
 export function applyFilters(rows: DirectoryRow[], f: Filters): DirectoryRow[] {
   const words = fold(f.q).split(' ').filter(Boolean);
   const out = rows.filter((r) => {
@@ -96,8 +111,7 @@ export function applyFilters(rows: DirectoryRow[], f: Filters): DirectoryRow[] {
     if (f.type && r.type !== f.type) return false;
     if (f.operator && r.operator !== f.operator) return false;
     if (!words.length) return true;
-    const hay = ` ${fold(`${r.name} ${r.city ?? ''}`)} `;
-    return words.every((w) => hay.includes(` ${w}`));
+    return [r.name, ...r.aka].some((n) => matches(words, `${n} ${r.city ?? ''}`));
   });
   if (f.sort === 'population') return out.sort(desc('population', 1));
   if (f.sort === 'rise' || f.sort === 'fall') return out.sort(desc('change', f.sort === 'rise' ? 1 : -1));

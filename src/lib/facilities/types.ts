@@ -127,6 +127,12 @@ export interface FacilityPage {
     last_fiscal_year: number | null;
     address_source: string;
     match_method: string;
+    /** Other names the sources give it ("; "-separated). */
+    other_names: string | null;
+    /** Ids earlier releases gave this facility ("; "-separated); their pages redirect here. */
+    former_ids: string | null;
+    /** Why there is no state or point, when there is none. */
+    location_note: string | null;
     ddp_name: string | null;
     ddp_first_date: string | null;
     ddp_last_date: string | null;

@@ -138,6 +138,14 @@ function measureOf(f: FacilityRow, years: FiscalYear[] | undefined): string | nu
   return f.population_measure;
 }
 
+/** Former id → the id of the facility it became (ice_facilities.former_ids), for the redirect pages. */
+export async function formerIds(): Promise<Map<string, string>> {
+  const s = await load();
+  const out = new Map<string, string>();
+  for (const [id, r] of s.ice) for (const old of (r.former_ids ?? '').split('; ').filter(Boolean)) out.set(old, id);
+  return out;
+}
+
 /** One compact row per facility for the directory, in name order. */
 export async function directory(): Promise<DirectoryRow[]> {
   const s = await load();
@@ -148,6 +156,7 @@ export async function directory(): Promise<DirectoryRow[]> {
     return {
       id: f.facility_id,
       name: f.name,
+      aka: (f.ice_facility_id ? s.ice.get(f.ice_facility_id)?.other_names : null)?.split('; ') ?? [],
       kind: f.kind,
       state: f.state,
       city: f.city,

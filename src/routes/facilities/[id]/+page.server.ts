@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { loadChart } from '$lib/server/charts';
 import { datapackage } from '$lib/server/data';
-import { facilityIds, facilityPage } from '$lib/server/facilities';
+import { facilityIds, facilityPage, formerIds } from '$lib/server/facilities';
 import { membersForPlace } from '$lib/server/representatives';
 import { changeLog, changeSource, changesFor } from '$lib/server/changes';
 import type { DatasetSources } from '$lib/facilities/types';
@@ -14,7 +14,7 @@ import type { DatasetSources } from '$lib/facilities/types';
 export const csr = false;
 
 export async function entries() {
-  return (await facilityIds()).map((id) => ({ id }));
+  return [...(await facilityIds()), ...(await formerIds()).keys()].map((id) => ({ id }));
 }
 
 /** Publisher, address and license of each dataset the page cites, from datapackage.json. */
@@ -28,11 +28,15 @@ function sources(names: string[]): Record<string, DatasetSources> {
 }
 
 export async function load({ params }) {
-  const facility = await facilityPage(params.id);
+  // An id an earlier release gave a facility now under another (people have linked to it): the
+  // page of that facility, which sends the reader on to its own address.
+  const movedTo = (await formerIds()).get(params.id) ?? null;
+  const facility = await facilityPage(movedTo ?? params.id);
   if (!facility) error(404, `No facility with id ${params.id}`);
   const path = `/facilities/${facility.id}/`;
   const ice = facility.ice;
   return {
+    movedTo,
     facility,
     adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
     daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,

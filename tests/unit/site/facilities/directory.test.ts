@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, decode, encode, filtersFrom, NO_FILTERS, queryOf, type DirectoryRow } from '$lib/facilities/directory';
+import { applyFilters, matchedAlias, decode, encode, filtersFrom, NO_FILTERS, queryOf, type DirectoryRow } from '$lib/facilities/directory';
 
 const row = (id: string, name: string, over: Partial<DirectoryRow> = {}): DirectoryRow => ({
-  id, name, kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, change: null, changeYears: null, ...over,
+  id, name, aka: [], kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, change: null, changeYears: null, ...over,
 });
 const rows = [
   row('stwrtga', 'STEWART DETENTION CENTER', { city: 'LUMPKIN', population: 2026, change: 105, operator: 'CoreCivic', type: 'DIGSA' }),
@@ -10,6 +10,7 @@ const rows = [
   row('ucla-2', "ST. MARY'S JAIL", { kind: 'jail', state: 'GA', population: null }),
   row('irwin', 'IRWIN COUNTY DETENTION CENTER', { city: 'OCILLA', population: 500, change: -40 }),
 ];
+const camp = row('erofcb', 'ERO EL PASO CAMP EAST MONTANA', { state: 'TX', city: 'EL PASO', aka: ['DOD DETENTION FACILITY AT FORT BLISS'] });
 
 describe('applyFilters', () => {
   it('searches every word at the start of a word of the name or city', () => {
@@ -17,6 +18,15 @@ describe('applyFilters', () => {
     expect(applyFilters(rows, { ...NO_FILTERS, q: 'stewart lumpkin' }).map((r) => r.id)).toEqual(['stwrtga']);
     expect(applyFilters(rows, { ...NO_FILTERS, q: 'st marys' }).map((r) => r.id)).toEqual(['ucla-2']);
     expect(applyFilters(rows, { ...NO_FILTERS, q: 'tewart' })).toEqual([]);
+  });
+
+  it('finds a facility by another name the sources give it, and says which', () => {
+    expect(applyFilters([...rows, camp], { ...NO_FILTERS, q: 'fort bliss' }).map((r) => r.id)).toEqual(['erofcb']);
+    expect(applyFilters([...rows, camp], { ...NO_FILTERS, q: 'bliss el paso' }).map((r) => r.id)).toEqual(['erofcb']);
+    expect(matchedAlias(camp, 'fort bliss')).toBe('DOD DETENTION FACILITY AT FORT BLISS');
+    expect(matchedAlias(camp, 'camp east')).toBeNull();
+    expect(matchedAlias(camp, '')).toBeNull();
+    expect(decode(encode([camp]))).toEqual([camp]);
   });
 
   it('filters by kind, state, type and operator', () => {
