@@ -20,6 +20,7 @@ import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import autocannon from 'autocannon';
 import { ingest } from './ingest/engine';
+import { registryCounts } from './bench/registry';
 import { openPage, startSite, type Site } from '../tests/browser/harness';
 
 const BUDGET = {
@@ -75,6 +76,7 @@ if (!process.argv.includes('--pages')) {
   const t0 = performance.now();
   const summary = await ingest({ sources, out: join(out, 'data'), log: () => {} });
   const secs = (performance.now() - t0) / 1000;
+  const [fresh, released] = [await registryCounts(join(out, 'data')), await registryCounts('data')];
   rmSync(out, { recursive: true, force: true });
 
   console.log('\n== ingest');
@@ -82,6 +84,9 @@ if (!process.argv.includes('--pages')) {
   for (const s of summary) row(`  ${s.name} (${s.rows} rows)`, kb(s.bytes));
 
   const committed = readdirSync('data', { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).reduce((n, f) => n + statSync(join(f.parentPath, f.name)).size, 0);
+  console.log('\n== facility registry (this ingest / committed data)');
+  for (const k of new Set([...Object.keys(fresh), ...Object.keys(released)])) row(`  ${k}`, `${fresh[k] ?? '–'} / ${released[k] ?? '–'}`);
+
   row('committed data/ (Parquet, datapackage.json, releases/)', `${(committed / 1048576).toFixed(2)} MB`, `${BUDGET.committedDataMB} MB`, committed / 1048576 <= BUDGET.committedDataMB);
 }
 

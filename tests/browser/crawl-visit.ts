@@ -4,7 +4,7 @@
  * a console error or uncaught exception, a request to another origin, a request that failed or
  * got an error status, a Content-Security-Policy violation, and (when asked) axe-core's findings.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { axe, watchViolations } from './harness';
@@ -12,9 +12,15 @@ import { axe, watchViolations } from './harness';
 /** Every prerendered page of a build, from the build itself (each folder's index.html). */
 export function builtPages(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('index.html'))
+    .filter((f) => f.endsWith('index.html') && !redirectOf(dir, f))
     .map((f) => '/' + f.replace(/index\.html$/, ''))
     .sort();
+}
+
+/** Where a former address's page sends the reader (its meta refresh), or null for a page of its own. */
+export function redirectOf(dir: string, file: string): string | null {
+  const m = /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(readFileSync(join(dir, file), 'utf8').split('</head>')[0]!);
+  return m ? m[1]! : null;
 }
 
 /**

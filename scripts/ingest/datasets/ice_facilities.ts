@@ -39,6 +39,8 @@ export default {
     { name: 'coord_approximate', type: 'boolean', description: 'True when the point is only the ZIP centroid' },
     { name: 'address_source', type: 'string', description: 'Where name and address come from' },
     { name: 'match_method', type: 'string', description: 'How the workbook rows were tied to the DETLOC code, with the evidence', required: true },
+    { name: 'status', type: 'string', description: 'In the latest data: "holding people" (at the last midnight of the DDP data, or an average of one or more in ICE\'s newest workbook), "empty at the latest count" (in the newest workbook, or holding people within the last 30 days of the DDP data), else "inactive"', required: true },
+    { name: 'status_note', type: 'string', description: 'What the status rests on, and since when a facility is no longer listed', required: true },
     { name: 'other_names', type: 'string', description: 'Every other name the sources give it ("; "-separated): earlier workbook names, DDP\'s, the Marshall Project\'s' },
     { name: 'former_ids', type: 'string', description: 'Ids earlier releases gave this facility ("; "-separated): their pages redirect here' },
     { name: 'location_note', type: 'string', description: 'Why the facility has no state or coordinates, when it has none' },
@@ -54,7 +56,8 @@ export default {
              arg_max(level_a + level_b + level_c + level_d, fiscal_year) AS latest_adp,
              'ICE workbook FY' || max(fiscal_year) || ': ' || arg_max(source_file || ' row ' || source_row, fiscal_year) AS address_source
       FROM wb GROUP BY facility_id
-    ), ddp AS (SELECT lower(code) AS facility_id, * FROM stg_ddp_facilities),
+    ), ddp AS (SELECT lower(code) AS facility_id, *, (SELECT min(date) FROM stg_ddp_daily) AS first_day FROM stg_ddp_facilities),
+    newest AS (SELECT max(fiscal_year) AS fy FROM stg_ice_wb_facilities),
     marshall AS (SELECT * FROM stg_loc_marshall QUALIFY row_number() OVER (PARTITION BY detloc ORDER BY source_row DESC) = 1)
     SELECT coalesce(l.facility_id, d.facility_id) AS facility_id,
            coalesce(l.detloc, d.code) AS detloc,
@@ -66,6 +69,17 @@ export default {
            c.latitude, c.longitude, c.coord_source, c.coord_approximate,
            coalesce(l.address_source, CASE WHEN m.detloc IS NOT NULL THEN 'Marshall Project location: ' || m.source_file || ' row ' || m.source_row END, 'DDP daily data (name only)') AS address_source,
            coalesce(l.match_method, 'DDP facility code only') AS match_method,
+           -- Status in the latest data: DDP's last day (people at midnight) and ICE's newest workbook year.
+           CASE WHEN d.latest_midnight > 0 OR (l.last_fiscal_year = newest.fy AND l.latest_adp >= 1) THEN 'holding people'
+                WHEN l.last_fiscal_year = newest.fy OR d.last_date >= d.latest_date - 30 THEN 'empty at the latest count'
+                ELSE 'inactive' END AS status,
+           concat_ws('; ',
+             CASE WHEN d.latest_midnight > 0 THEN 'people held at midnight on ' || d.latest_date || ' (DDP daily data)'
+                  WHEN d.code IS NOT NULL AND d.last_date IS NULL THEN 'no one held on any day of the DDP daily data (' || d.first_day || ' to ' || d.latest_date || ')'
+                  WHEN d.code IS NOT NULL THEN 'no one held at midnight on ' || d.latest_date || '; last held ' || d.last_date || ' (DDP daily data)' END,
+             CASE WHEN l.last_fiscal_year = newest.fy THEN 'in ICE''s FY' || newest.fy || ' workbook' || CASE WHEN coalesce(l.latest_adp, 0) < 1 THEN ' with an average of under one person' ELSE '' END
+                  WHEN l.last_fiscal_year IS NOT NULL THEN 'ICE''s workbooks last list it in FY' || l.last_fiscal_year || ' (the newest is FY' || newest.fy || ')'
+                  ELSE 'in none of ICE''s yearly workbooks' END) AS status_note,
            (SELECT string_agg(DISTINCT n, '; ' ORDER BY n) FROM (
               SELECT w.name AS n FROM wb w WHERE w.facility_id = coalesce(l.facility_id, d.facility_id)
               UNION ALL SELECT dd.name FROM stg_ddp_daily dd WHERE lower(dd.code) = coalesce(l.facility_id, d.facility_id)
@@ -76,6 +90,7 @@ export default {
                 WHEN c.latitude IS NULL THEN 'no coordinates: no source gives a point for this facility or its ZIP' END AS location_note
     FROM latest l
     FULL JOIN ddp d ON d.facility_id = l.facility_id
+    CROSS JOIN newest
     LEFT JOIN stg_marshall_elsewhere e ON l.facility_id IS NULL AND e.code = d.code
     LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id)) AND e.code IS NULL
     LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { geoCentroid } from 'd3';
 import type { Topology } from 'topojson-specification';
 import { IngestError, type Where } from './errors';
 import { STATE_CODES } from '../../../src/lib/geo/states';
@@ -60,6 +61,22 @@ function us(): StateOutlines {
     outlines = stateOutlines(JSON.parse(readFileSync(require.resolve('us-atlas/states-10m.json'), 'utf8')) as Topology);
   }
   return outlines;
+}
+
+const centres = new Map<string, [number, number]>();
+/**
+ * The geographic centre of a state's us-atlas outline, [lon, lat] (d3 geoCentroid, on the sphere,
+ * over every polygon: Michigan's two peninsulas, Hawaii's islands). Geocoders that are given only a
+ * state's name return a point near it, which is why a row with no city sitting there is suspect.
+ */
+export function stateCentre(code: string): [number, number] {
+  let c = centres.get(code);
+  if (!c) {
+    const polys = us().polys.get(code);
+    if (!polys) throw new Error(`no us-atlas outline for state ${code}`);
+    centres.set(code, (c = geoCentroid({ type: 'MultiPolygon', coordinates: polys.map((p) => p.rings) }) as [number, number]));
+  }
+  return c;
 }
 
 /** A point as a source row gives it. */

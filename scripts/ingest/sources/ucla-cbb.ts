@@ -2,12 +2,15 @@
  * UCLA Law COVID Behind Bars (SOURCES-other.md §A4a, §A4b): the facility list, and cumulative
  * COVID-19 counts per state system (weekly history and the final "latest" snapshot). "NA" is the
  * R export's missing marker. The counts' last real-file commit is 2022-04-07; later commits hold
- * Git LFS pointers only.
+ * Git LFS pointers only. Every point of the list must lie in the state the place is in; the
+ * reviewed errors (PLACE_FIXES), rows filed under another state (HELD_ELSEWHERE) and points that
+ * are only a state's centre (lib/centre-points.ts) are fixed or dropped with a location_note.
  */
+import { centrePoints } from '../lib/centre-points';
 import { csvTable, type Correction } from '../lib/csv-table';
 import { IngestError } from '../lib/errors';
 import { checkPoint, FACILITY_KM, STATE_CODES } from '../lib/us-places';
-import type { ColumnDecl, Record_ } from '../lib/table';
+import type { ColumnDecl, Record_, Value } from '../lib/table';
 import type { ResolvedFile, SourceDecl, StageContext } from '../lib/types';
 
 const FACILITY_COMMIT = '63c430290819f134e0cd83e85747ad945f94a3d2';
@@ -42,7 +45,95 @@ const MEASURES = [
 
 // Dawson County, Montana is 30021; three rows of WATCH EAST GLENDIVE drop the state part.
 const dawson = (id: string): Correction => ({ row: { 'Facility.ID': id }, column: 'County.FIPS', from: '00021', to: '30021', why: 'Dawson County, Montana (state FIPS 30)' });
-const FACILITY_CORRECTIONS = [dawson('2731'), dawson('2734'), dawson('2749')];
+
+/**
+ * Rows whose place is wrong in UCLA's file (reviewed 2026-12 against the row's own County.FIPS,
+ * ZIP, website and the other rows of the file). Each fix names the cells it changes and what they
+ * hold now, so a changed file fails instead of being "fixed" blindly; `why` is published as the
+ * row's location_note. Three Texas and New Mexico jails were joined to a namesake county's jail
+ * in HIFLD, another state's: everything that join brought (address, point, County.FIPS, HIFLD.ID
+ * and the HIFLD figures) is that jail's, so it is dropped, not moved.
+ */
+export interface PlaceFix {
+  id: string;
+  /** Header label → [text the cell holds now, replacement or null for "not reported"]. */
+  cells: Record<string, [string, string | null]>;
+  why: string;
+}
+const gone = (...pairs: [string, string][]) => Object.fromEntries(pairs.map(([c, v]) => [c, [v, null]])) as PlaceFix['cells'];
+export const PLACE_FIXES: PlaceFix[] = [
+  {
+    id: '2313',
+    cells: { ...gone(['Address', '3000 SCHATULGA ROAD'], ['Zipcode', '31907'], ['Latitude', '32.490199'], ['Longitude', '-84.868584'], ['County', 'MUSCOGEE'], ['County.FIPS', '13215']), City: ['COLUMBUS', 'MILLEDGEVILLE'] },
+    why: 'UCLA gives this Milledgeville hospital the address and point of West Central Georgia Regional Hospital in Columbus (3000 Schatulga Road, Facility.ID 2317), 166 km away; both are dropped, and the city is the one its name and the page UCLA cites give',
+  },
+  {
+    id: '1381',
+    cells: gone(['Population.Feb20', '28'], ['Source.Population.Feb20', 'HIFLD'], ['HIFLD.ID', '10004499'], ['Address', '230 DONOVAN HARRISON ROAD'], ['City', 'WRIGHTSVILLE'], ['Zipcode', '31096'], ['Latitude', '32.74103533'], ['Longitude', '-82.70587903'], ['County.FIPS', '13167']),
+    why: 'UCLA joined this Texas jail to the Johnson County jail in Wrightsville, Georgia (County.FIPS 13167) in HIFLD: its address, point and HIFLD population are that jail\'s and are dropped',
+  },
+  {
+    id: '2033',
+    cells: gone(['Capacity', '300'], ['Source.Capacity', 'HIFLD'], ['HIFLD.ID', '10005479'], ['Address', '1304 E INDUSTRIAL ST'], ['City', 'STIGLER'], ['Zipcode', '74462'], ['Latitude', '35.24313605'], ['Longitude', '-95.10996855'], ['County.FIPS', '40061']),
+    why: 'UCLA joined this Texas jail to the Haskell County jail in Stigler, Oklahoma (County.FIPS 40061) in HIFLD: its address, point and HIFLD capacity are that jail\'s and are dropped',
+  },
+  {
+    id: '2310',
+    cells: gone(['Capacity', '4'], ['Source.Capacity', 'HIFLD'], ['HIFLD.ID', '10006828'], ['Address', '411 EAST 11TH STREET'], ['City', 'SCHUYLER'], ['Zipcode', '68661'], ['Latitude', '41.4470026997037'], ['Longitude', '-97.0553578667544'], ['County.FIPS', '31037'], ['Website', 'https://colfaxne.com/']),
+    why: 'UCLA joined this New Mexico jail to the Colfax County jail in Schuyler, Nebraska (County.FIPS 31037, colfaxne.com) in HIFLD: its address, point, website and HIFLD capacity are that jail\'s and are dropped',
+  },
+  {
+    id: '2745',
+    cells: gone(['Address', '222 North 12th Avenue'], ['City', 'CALDWELL'], ['Zipcode', '83605']),
+    why: 'UCLA gives this Brownwood, Texas jail the street address, city and ZIP of the Canyon County jail in Caldwell, Idaho (as for Facility.ID 2740); they are dropped, and the point and County.FIPS 48049 (Brown County, Texas) kept',
+  },
+  {
+    id: '2761',
+    cells: { State: ['Massachusetts', 'Maryland'] },
+    why: 'UCLA files this jail under Massachusetts, but its address (829 Fieldcrest Road, Cambridge, MD 21613), County.FIPS 24019, website and point are all Dorchester County, Maryland\'s: the state is corrected',
+  },
+  {
+    id: '2331',
+    cells: { 'County.FIPS': ['10107', '01107'] },
+    why: 'County.FIPS 10107 is no county (state 10 is Delaware); Aliceville is in Pickens County, Alabama, 01107',
+  },
+  {
+    id: '603',
+    cells: { 'County.FIPS': ['17015', '24013'] },
+    why: 'County.FIPS 17015 is Carroll County, Illinois; Central Maryland Correctional Facility is in Carroll County, Maryland, 24013',
+  },
+  {
+    id: '2405',
+    cells: gone(['County', 'WASHTENAW'], ['County.FIPS', '26161'], ['HIFLD.ID', '10000275'], ['Population.Feb20', '1415'], ['Source.Population.Feb20', 'HIFLD'], ['Capacity', '1015'], ['Source.Capacity', 'HIFLD']),
+    why: 'this Maryland office carries the HIFLD.ID, county and figures of Milan FCI, Michigan (Facility.ID 2406); they are dropped',
+  },
+];
+
+const FACILITY_CORRECTIONS: Correction[] = [
+  dawson('2731'), dawson('2734'), dawson('2749'),
+  ...PLACE_FIXES.flatMap((f) => Object.entries(f.cells).map(([column, [from, to]]): Correction => ({ row: { 'Facility.ID': f.id }, column, from, to, why: f.why }))),
+];
+
+/**
+ * Rows filed under the state whose prisoners are held there, not the state the place is in
+ * (reviewed 2026-12): the row's County.FIPS (and its point and ZIP, where given) are the place's.
+ * `in` is where it is, published as location_state; the registry keeps one row per place.
+ */
+export interface HeldElsewhere {
+  id: string;
+  /** The state the place is in, and the County.FIPS cell that says so (the fix applies only while it does). */
+  in: string;
+  fips: string;
+  why: string;
+}
+const saguaro = (id: string, from: string): HeldElsewhere => ({
+  id, in: 'AZ', fips: '04021',
+  why: `Saguaro Correctional Center (CoreCivic, 1250 East Arica Road, Eloy, Arizona) holds other states' prisoners under contract: UCLA lists it under ${from}, whose prisoners are held there`,
+});
+export const HELD_ELSEWHERE: HeldElsewhere[] = [
+  saguaro('423', 'Hawaii'), saguaro('2732', 'Idaho'), saguaro('2735', 'Idaho'), saguaro('2750', 'Idaho'),
+  { id: '433', in: 'TX', fips: '48323', why: 'UCLA lists "EAGLE PASS" under Idaho, whose prisoners GEO Group held in Eagle Pass, Texas (County.FIPS 48323, Maverick County); UCLA gives no address or point' },
+];
 
 const COUNT_COLUMNS = {
   system: 'VARCHAR', system_name: 'VARCHAR', date: 'DATE', measure: 'VARCHAR', value: 'DOUBLE', reporting: 'INTEGER', missing: 'VARCHAR', source_file: 'VARCHAR', source_row: 'INTEGER',
@@ -144,31 +235,53 @@ export default {
         website: { ...TEXT, header: 'Website' },
       },
     }, FACILITY_CORRECTIONS);
+    const notes = new Map(PLACE_FIXES.map((x) => [x.id, x.why]));
+    const rows = f.records.map((r): Record<string, Value | boolean> => {
+      const v = r.values;
+      const at = (column: string) => ({ file: fac!.label, row: r.row, column });
+      const differs = v.operator_differs;
+      if (differs !== null && differs !== 'TRUE' && differs !== 'FALSE') throw new IngestError({ ...at('Is.Different.Operator'), value: differs }, 'expected TRUE, FALSE or NA');
+      // "Not Available" marks the BOP/ICE system-wide rows (e.g. ALL BOP HOME CONFINEMENT): no state.
+      const state = v.state_name === 'Not Available' ? null : systemOf(String(v.state_name), fac!, r.row);
+      if (state === 'FED' || state === 'ICE') throw new IngestError({ ...at('State'), value: v.state_name }, 'expected a state name');
+      const id = String(v.ucla_id);
+      // State is the jurisdiction's, and a state's prisoners can be held in another state: such a
+      // row is a reviewed exception, and then its point must lie in the state the place is in.
+      const held = HELD_ELSEWHERE.find((e) => e.id === id && e.fips === v.county_fips);
+      const location_state = held?.in ?? state;
+      const point = { lat: v.latitude as number | null, lon: v.longitude as number | null };
+      checkPoint({ where: at('Latitude, Longitude'), key: id, states: location_state ? [location_state] : [], ...point }, FACILITY_KM, [], 'HELD_ELSEWHERE or PLACE_FIXES, sources/ucla-cbb.ts');
+      // County.FIPS must name the state the place is in: a join to another state's namesake
+      // county (the HIFLD errors of PLACE_FIXES) shows here first.
+      const fipsState = v.county_fips === null ? undefined : STATE_FIPS[String(v.county_fips).slice(0, 2)];
+      if (v.county_fips !== null && !(/^\d{5}$/.test(String(v.county_fips)) && fipsState))
+        throw new IngestError({ ...at('County.FIPS'), value: v.county_fips }, 'expected a 5-digit county FIPS code starting with a state FIPS code');
+      if (fipsState && location_state && fipsState !== location_state)
+        throw new IngestError({ ...at('County.FIPS'), value: v.county_fips }, `expected a county of ${location_state}, where the row is (fix the row in PLACE_FIXES, sources/ucla-cbb.ts, after review)`);
+      if (held) notes.set(id, held.why);
+      return { ...v, state, location_state, operator_differs: differs === null ? null : differs === 'TRUE', source_file: fac!.label, source_row: r.row };
+    });
+    const unused = HELD_ELSEWHERE.filter((e) => !rows.some((x) => String(x.ucla_id) === e.id && x.location_state === e.in));
+    if (unused.length) throw new IngestError({ file: fac!.label, column: 'County.FIPS' }, `expected the rows HELD_ELSEWHERE reviews (Facility.ID ${unused.map((e) => `${e.id} with County.FIPS ${e.fips}`).join(', ')}): the file changed, review sources/ucla-cbb.ts`);
+    // The state's centre is no place: drop the point and say why. Not coord_approximate: that flag
+    // means a ZIP centroid a few km from the place, which the page draws as a small circle and
+    // /near/ ranks by distance; a state's centre can be hundreds of km away (Texas county jails
+    // from Orange to Val Verde sit on it), and would be ranked "near" whoever lives mid-state.
+    const centres = centrePoints(rows.map((x) => ({ key: String(x.ucla_id), state: x.location_state as string | null, lat: x.latitude as number | null, lon: x.longitude as number | null, located: x.city !== null || x.address !== null })));
+    const centre = new Map(centres.map((c) => [c.key, c]));
     await ctx.stage(
       'stg_ucla_facilities',
       {
         ucla_id: 'INTEGER', name: 'VARCHAR', jurisdiction: 'VARCHAR', description: 'VARCHAR', security: 'VARCHAR', age: 'VARCHAR', gender: 'VARCHAR', state: 'VARCHAR', state_name: 'VARCHAR',
-        city: 'VARCHAR', address: 'VARCHAR', zip: 'VARCHAR', county: 'VARCHAR', county_fips: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE', population_feb20: 'INTEGER', population_feb20_source: 'VARCHAR',
-        capacity: 'INTEGER', capacity_source: 'VARCHAR', hifld_id: 'INTEGER', operator: 'VARCHAR', operator_differs: 'BOOLEAN', website: 'VARCHAR', source_file: 'VARCHAR', source_row: 'INTEGER',
+        location_state: 'VARCHAR', city: 'VARCHAR', address: 'VARCHAR', zip: 'VARCHAR', county: 'VARCHAR', county_fips: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE', location_note: 'VARCHAR',
+        population_feb20: 'INTEGER', population_feb20_source: 'VARCHAR', capacity: 'INTEGER', capacity_source: 'VARCHAR', hifld_id: 'INTEGER', operator: 'VARCHAR', operator_differs: 'BOOLEAN',
+        website: 'VARCHAR', source_file: 'VARCHAR', source_row: 'INTEGER',
       },
-      f.records.map((r) => {
-        const v = r.values;
-        const differs = v.operator_differs;
-        if (differs !== null && differs !== 'TRUE' && differs !== 'FALSE') throw new IngestError({ file: fac!.label, row: r.row, column: 'Is.Different.Operator', value: differs }, 'expected TRUE, FALSE or NA');
-        // "Not Available" marks the BOP/ICE system-wide rows (e.g. ALL BOP HOME CONFINEMENT): no state.
-        const state = v.state_name === 'Not Available' ? null : systemOf(String(v.state_name), fac!, r.row);
-        if (state === 'FED' || state === 'ICE') throw new IngestError({ file: fac!.label, row: r.row, column: 'State', value: v.state_name }, 'expected a state name');
-        // Only the form is checked: State is the jurisdiction's, and a state's prisoners can be held
-        // in another state (Hawaii's at Saguaro CC in Eloy, AZ, County.FIPS 04021).
-        const fipsState = v.county_fips === null ? undefined : STATE_FIPS[String(v.county_fips).slice(0, 2)];
-        if (v.county_fips !== null && !(/^\d{5}$/.test(String(v.county_fips)) && fipsState))
-          throw new IngestError({ file: fac!.label, row: r.row, column: 'County.FIPS', value: v.county_fips }, 'expected a 5-digit county FIPS code starting with a state FIPS code');
-        // The point may be in the jurisdiction's state or in its county's (Saguaro, filed under Hawaii, is in Eloy, AZ, FIPS 04021);
-        // either way one of them. Two rows' County.FIPS name the wrong state (Aliceville FCI, AL: 10107; the BOP Mid-Atlantic
-        // office, MD: 26161), and their points sit in the jurisdiction's state.
-        const states = [state, fipsState].filter((s): s is string => typeof s === 'string');
-        checkPoint({ where: { file: fac!.label, row: r.row, column: 'Latitude, Longitude' }, key: String(v.ucla_id), states, lat: v.latitude as number | null, lon: v.longitude as number | null }, FACILITY_KM, [], 'sources/ucla-cbb.ts');
-        return { ...v, state, operator_differs: differs === null ? null : differs === 'TRUE', source_file: fac!.label, source_row: r.row };
+      rows.map((x) => {
+        const c = centre.get(String(x.ucla_id));
+        if (!c) return { ...x, location_note: notes.get(String(x.ucla_id)) ?? null };
+        const how = c.shared > 1 ? `the point ${x.latitude}, ${x.longitude} is shared by ${c.shared} rows without a city or address` : `the point ${x.latitude}, ${x.longitude} is ${c.km.toFixed(1)} km from the state's geographic centre`;
+        return { ...x, latitude: null, longitude: null, location_note: `UCLA gives the state's centre, not the place: no city or street address, and ${how}` };
       }),
     );
 

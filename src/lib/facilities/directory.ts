@@ -9,7 +9,7 @@ export interface DirectoryRow {
   name: string;
   /** Other names the sources give it (earlier workbook names, DDP's, the Marshall Project's): search finds them. */
   aka: string[];
-  /** ice, prison, federal prison, jail or psychiatric (the facilities dataset's kind). */
+  /** ice, prison, federal prison, jail, youth or psychiatric (the facilities dataset's kind). */
   kind: string;
   state: string | null;
   city: string | null;
@@ -56,6 +56,7 @@ export const KIND_LABELS: Record<string, string> = {
   prison: 'State prison',
   'federal prison': 'Federal prison',
   jail: 'County jail',
+  youth: 'Youth facility',
   psychiatric: 'Psychiatric facility',
 };
 

@@ -113,6 +113,8 @@ export interface FacilityPage {
   zip: string | null;
   /** State of the ZIP (zip_centroids), when the ZCTA lies in one: UCLA files some places under another state. */
   zip_state: string | null;
+  /** Why there are no coordinates, or why a source's address or state was corrected (facilities.location_note). */
+  location_note: string | null;
   operator: string | null;
   population: number | null;
   population_measure: string | null;
@@ -127,6 +129,9 @@ export interface FacilityPage {
     last_fiscal_year: number | null;
     address_source: string;
     match_method: string;
+    /** "holding people", "empty at the latest count" or "inactive" (ice_facilities.status), and what it rests on. */
+    status: string;
+    status_note: string;
     /** Other names the sources give it ("; "-separated). */
     other_names: string | null;
     /** Ids earlier releases gave this facility ("; "-separated); their pages redirect here. */

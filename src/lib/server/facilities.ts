@@ -28,6 +28,8 @@ interface FacilityRow {
   longitude: number | null;
   coord_source: string | null;
   coord_approximate: boolean | null;
+  /** Why there are no coordinates, or why UCLA's address or state was corrected. */
+  location_note: string | null;
   population: number | null;
   population_measure: string | null;
   operator: string | null;
@@ -138,11 +140,21 @@ function measureOf(f: FacilityRow, years: FiscalYear[] | undefined): string | nu
   return f.population_measure;
 }
 
-/** Former id → the id of the facility it became (ice_facilities.former_ids), for the redirect pages. */
+/**
+ * Former id → the id of the facility it became, for the redirect pages: ICE ids an earlier release
+ * used (ice_facilities.former_ids), UCLA rows now tied to an ICE facility (ucla-<id> of an ICE
+ * row), and UCLA entries that repeat a place (facilities_excluded.same_as). An excluded row that
+ * is no place at all ("STAFF TOTAL") gets the 404 page: there is nothing to send the reader to.
+ */
 export async function formerIds(): Promise<Map<string, string>> {
   const s = await load();
   const out = new Map<string, string>();
   for (const [id, r] of s.ice) for (const old of (r.former_ids ?? '').split('; ').filter(Boolean)) out.set(old, id);
+  for (const f of s.facilities) if (f.ucla_id !== null && f.facility_id !== `ucla-${f.ucla_id}`) out.set(`ucla-${f.ucla_id}`, f.facility_id);
+  for (const r of await query<{ ucla_id: number; same_as: string }>(`SELECT ucla_id, same_as FROM facilities_excluded WHERE same_as IS NOT NULL`)) {
+    if (s.byId.has(r.same_as)) out.set(`ucla-${r.ucla_id}`, r.same_as);
+  }
+  for (const id of s.byId.keys()) out.delete(id);
   return out;
 }
 
@@ -189,6 +201,7 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
     city: f.city,
     state: f.state,
     zip: f.zip,
+    location_note: f.location_note,
     operator: f.operator,
     population: f.population,
     population_measure: measureOf(f, ice?.years),

@@ -200,19 +200,50 @@ export interface MatchGroup {
   facilities: number;
 }
 
-/** How the workbook facilities were tied to ICE's DETLOC codes (ice_facilities.match_method), with the similar-name matches grouped. */
-export async function facilityMatching(): Promise<{ workbook: number; matched: number; unmatched: number; ddp_only: number; groups: MatchGroup[]; similar: string[] }> {
-  const groups = await query<MatchGroup>(`
-    SELECT regexp_replace(match_method, ' \\(.*\\)$', '') AS method, count(*) AS facilities
-    FROM ice_facilities WHERE first_fiscal_year IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
-  const similar = (await query<{ m: string }>(`SELECT match_method AS m FROM ice_facilities WHERE match_method LIKE '%similar name%' ORDER BY 1`)).map((r) => r.m);
-  const [t] = await query<{ workbook: number; matched: number; unmatched: number; ddp_only: number }>(`
+export interface Registry {
+  workbook: number;
+  matched: number;
+  unmatched: number;
+  ddp_only: number;
+  /** Pages of an earlier release that now lead to another facility's. */
+  redirects: number;
+  /** Facilities with no state or point, and why (ice_facilities.location_note). */
+  unlocated: { note: string; facilities: number }[];
+  approximate: number;
+  groups: MatchGroup[];
+  /** Workbook facilities left without a code, with the reason. */
+  unmatchedList: { name: string; state: string | null; why: string }[];
+  /** Ties made on a similar (not the same) name: name, code and evidence. */
+  similar: string[];
+}
+
+// match_method names the code and the evidence; the table groups by the rule alone.
+const METHOD = `CASE WHEN match_method LIKE 'DDP code % by entity resolution%' THEN 'DDP code, by entity resolution (names, state, population)'
+  WHEN match_method LIKE 'crosswalk row%' THEN 'A reviewed crosswalk line'
+  WHEN match_method LIKE 'unmatched%' THEN 'Unmatched'
+  ELSE regexp_replace(match_method, ' \\(.*\\)$', '') END`;
+
+/** The ICE facility registry in figures, from ice_facilities: how its sources were tied together, and what is missing. */
+export async function facilityRegistry(): Promise<Registry> {
+  const groups = await query<MatchGroup>(`SELECT ${METHOD} AS method, count(*) AS facilities FROM ice_facilities WHERE first_fiscal_year IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
+  const similar = (
+    await query<{ m: string }>(`SELECT name || ' → ' || detloc || ': ' || regexp_extract(match_method, '\\((score .*)\\)$', 1) AS m FROM ice_facilities WHERE match_method LIKE '%similar name%' ORDER BY 1`)
+  ).map((r) => r.m);
+  const unmatchedList = await query<{ name: string; state: string | null; why: string }>(
+    `SELECT name, state, regexp_replace(match_method, '^unmatched: ', '') AS why FROM ice_facilities WHERE match_method LIKE 'unmatched%' ORDER BY name`,
+  );
+  const unlocated = await query<{ note: string; facilities: number }>(
+    `SELECT regexp_replace(location_note, ' \\([^)]*\\)', '') AS note, count(*) AS facilities FROM ice_facilities WHERE location_note IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`,
+  );
+  const [t] = await query<Omit<Registry, 'groups' | 'similar' | 'unmatchedList' | 'unlocated'>>(`
     SELECT count(*) FILTER (WHERE first_fiscal_year IS NOT NULL) AS workbook,
       count(*) FILTER (WHERE first_fiscal_year IS NOT NULL AND detloc IS NOT NULL) AS matched,
       count(*) FILTER (WHERE first_fiscal_year IS NOT NULL AND detloc IS NULL) AS unmatched,
-      count(*) FILTER (WHERE first_fiscal_year IS NULL) AS ddp_only
+      count(*) FILTER (WHERE first_fiscal_year IS NULL) AS ddp_only,
+      coalesce(sum(len(string_split(former_ids, '; '))), 0) AS redirects,
+      count(*) FILTER (WHERE coord_approximate) AS approximate
     FROM ice_facilities`);
-  return { ...(t ?? { workbook: 0, matched: 0, unmatched: 0, ddp_only: 0 }), groups, similar };
+  return { ...(t ?? { workbook: 0, matched: 0, unmatched: 0, ddp_only: 0, redirects: 0, approximate: 0 }), groups, similar, unmatchedList, unlocated };
 }
 
 /** UCLA's national totals count only the systems that reported each measure. */

@@ -1,5 +1,5 @@
 import { SITE_NAME } from '$lib/charts/cite';
-import { datapackage, type PackageResource } from '$lib/server/data';
+import { datapackage, query, type PackageResource } from '$lib/server/data';
 
 /** datapackage.json fields the catalog shows beyond the ones the data module types. */
 type Field = PackageResource['schema']['fields'][number] & { constraints?: { required?: boolean } };
@@ -12,7 +12,19 @@ type Resource = Omit<PackageResource, 'csv' | 'schema'> & {
 
 const hex = (h: string) => h.replace(/^sha256:/, '');
 
-export function load() {
+/**
+ * What a sum of facilities.population adds up: one row per place, but the column mixes measures
+ * (ICE's yearly average, a day's count at midnight, UCLA's February 2020 population), so the sum
+ * is given per measure and kind, never as one number of people.
+ */
+async function populationSums() {
+  return query<{ kind: string; measure: string; facilities: number; reported: number; total: number | null }>(`
+    SELECT kind, coalesce(regexp_replace(population_measure, '(, FY\\d{4}|, \\d{4}-\\d\\d-\\d\\d)$', ''), 'not reported') AS measure,
+           count(*) AS facilities, count(population) AS reported, round(sum(population)) AS total
+    FROM facilities GROUP BY ALL ORDER BY kind, facilities DESC`);
+}
+
+export async function load() {
   const pkg = datapackage() as ReturnType<typeof datapackage> & { title?: string; description?: string };
   const datasets = (pkg.resources as unknown as Resource[]).map((r) => ({
     name: r.name,
@@ -31,5 +43,5 @@ export function load() {
     // The address is added in the browser (the build does not know the site's origin): the path alone is what a prerendered page can state.
     citation: `${SITE_NAME}, “${r.title}” (dataset ${r.name}), data release ${pkg.version}. ${r.attribution}`,
   }));
-  return { release: pkg.version, title: pkg.title ?? SITE_NAME, description: pkg.description ?? '', siteName: SITE_NAME, datasets };
+  return { release: pkg.version, title: pkg.title ?? SITE_NAME, description: pkg.description ?? '', siteName: SITE_NAME, datasets, populationSums: await populationSums() };
 }

@@ -36,7 +36,7 @@ export async function load() {
     m.marshallVsCraig(),
     m.snapshotVsDaily(),
     m.ppiVsBjs(),
-    m.facilityMatching(),
+    m.facilityRegistry(),
     m.uclaCoverage(),
     m.marshallSystems(),
     m.unifiedSystems(),
