@@ -53,7 +53,7 @@ export default {
            -- UCLA's figure stands in only when it counts ICE detainees: a jail's own row counts everyone in the jail.
            coalesce(f.latest_adp, f.ddp_latest_midnight, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
            CASE WHEN f.latest_adp IS NOT NULL THEN 'ICE average daily population, FY' || f.last_fiscal_year
-                WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || f.ddp_last_date
+                WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || (SELECT max(date) FROM stg_ddp_daily)
                 WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
            u.capacity, u.operator
     FROM ice_facilities f LEFT JOIN stg_registry_links l USING (facility_id) LEFT JOIN u ON u.ucla_id = l.ucla_id

@@ -51,14 +51,6 @@ export function decode(json: DirectoryJson): DirectoryRow[] {
   return json.rows.map((r) => Object.fromEntries(FIELDS.map((f, i) => [f, f === 'aka' ? (r[i] ? String(r[i]).split('; ') : []) : (r[i] ?? null)])) as unknown as DirectoryRow);
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  ice: 'ICE detention',
-  prison: 'State prison',
-  'federal prison': 'Federal prison',
-  jail: 'County jail',
-  youth: 'Youth facility',
-  psychiatric: 'Psychiatric facility',
-};
 
 export type SortKey = 'name' | 'population' | 'rise' | 'fall';
 export const SORTS: Record<SortKey, string> = {

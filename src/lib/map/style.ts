@@ -6,7 +6,8 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import { KIND_STYLE, KINDS, type FacilityProps } from './facilities';
+import { type FacilityProps } from './facilities';
+import { KIND_STYLE, KINDS } from '$lib/facilities/kinds';
 
 /** Contiguous United States, the first view; a state filter fits the map to that state's facilities. */
 export const US_BOUNDS: [[number, number], [number, number]] = [[-124.8, 24.4], [-66.9, 49.4]];

@@ -19,9 +19,9 @@ const hex = (h: string) => h.replace(/^sha256:/, '');
  */
 async function populationSums() {
   return query<{ kind: string; measure: string; facilities: number; reported: number; total: number | null }>(`
-    SELECT kind, coalesce(regexp_replace(population_measure, '(, FY\\d{4}|, \\d{4}-\\d\\d-\\d\\d)$', ''), 'not reported') AS measure,
+    SELECT kind, coalesce(population_measure, 'not reported') AS measure,
            count(*) AS facilities, count(population) AS reported, round(sum(population)) AS total
-    FROM facilities GROUP BY ALL ORDER BY kind, facilities DESC`);
+    FROM facilities GROUP BY ALL ORDER BY kind, measure DESC`);
 }
 
 export async function load() {

@@ -20,9 +20,8 @@ import { FACILITY_KM, stateCentre } from '../../../scripts/ingest/lib/us-places'
 import { addressKey, nameKey } from '../../../scripts/ingest/match/normalize';
 import { resolveRegistry, type IcePlace } from '../../../scripts/ingest/match/registry';
 import { ruleFor, type UclaRow } from '../../../scripts/ingest/match/ucla-places';
-import { KIND_LABELS } from '../../../src/lib/facilities/directory';
 import { kmFromState, stateOutlines } from '../../../src/lib/geo/in-state';
-import { KIND_STYLE, KINDS } from '../../../src/lib/map/facilities';
+import { KIND_LABELS, KIND_STYLE, KINDS } from '../../../src/lib/facilities/kinds';
 import { ingested, SOURCES, type Row } from './ingested';
 
 const FIXTURE = resolve('tests/fixtures/ucla-registry');
