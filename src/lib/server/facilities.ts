@@ -134,11 +134,6 @@ export async function facilityIds(): Promise<string[]> {
   return (await load()).facilities.map((f) => f.facility_id);
 }
 
-function measureOf(f: FacilityRow, years: FiscalYear[] | undefined): string | null {
-  const last = years?.at(-1);
-  if (last && f.population_measure === `ICE average daily population, FY${last.fiscal_year}`) return `${f.population_measure}${last.partial ? ` (partial year, ${last.partial})` : ''}`;
-  return f.population_measure;
-}
 
 /**
  * Former id → the id of the facility it became, for the redirect pages: ICE ids an earlier release
@@ -175,7 +170,7 @@ export async function directory(): Promise<DirectoryRow[]> {
       type: f.ice_type_detailed ?? f.ucla_description,
       operator: f.operator,
       population: f.population === null ? null : Math.round(f.population),
-      measure: measureOf(f, years),
+      measure: f.population_measure,
       change,
       changeYears: a && b ? `FY${a.fiscal_year} to FY${b.fiscal_year}${b.partial ? ' (partial)' : ''}` : null,
     };
@@ -204,7 +199,7 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
     location_note: f.location_note,
     operator: f.operator,
     population: f.population,
-    population_measure: measureOf(f, ice?.years),
+    population_measure: f.population_measure,
     locator:
       f.latitude !== null && f.longitude !== null
         ? {
