@@ -15,7 +15,7 @@ import { csvCopySql } from './ingest/lib/datapackage';
 const DATA = resolve('data');
 const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 export interface Resource {

@@ -62,7 +62,9 @@ export function countyBordersGeoJSON() {
 
 /** The facilities registry cut to the map's columns: rows with coordinates, largest population first. */
 export async function facilitiesFile(data = resolve('data')): Promise<FacilitiesFile> {
-  const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8')) as { version: string; resources: { name: string; sources: { publisher: string }[]; licenses: { title: string }[] }[] };
+  const res = pkg.resources.find((r) => r.name === 'facilities');
+  if (!res) throw new Error(`${join(data, 'datapackage.json')}: no "facilities" resource`);
   const db = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
   const con = await db.connect();
   try {
@@ -73,12 +75,15 @@ export async function facilitiesFile(data = resolve('data')): Promise<Facilities
       await con.runAndReadAll(`
         SELECT facility_id AS id, name, kind, ice_type_detailed AS type, city, state,
                round(longitude, 4) AS lon, round(latitude, 4) AS lat, coalesce(coord_approximate, false) AS approx,
-               round(population)::INTEGER AS population, population_measure AS measure
+               round(population)::INTEGER AS population, population_measure AS measure,
+               status, other_names AS aka
         FROM ${src} WHERE ${located}
         ORDER BY population DESC NULLS LAST, name, facility_id`)
     ).getColumnsObjectJson() as unknown as FacilitiesFile['columns'];
     const omitted = Number((await con.runAndReadAll(`SELECT count(*) FROM ${src} WHERE NOT coalesce(${located}, false)`)).getRows()[0]![0]);
-    return { release: pkg.version, omitted, columns: cols };
+    // Publishers by their own name, before any "via" or detail ("The Marshall Project (Andrew R. Calderon), from …").
+    const credit = { publishers: [...new Set(res.sources.map((x) => x.publisher.split(/,|;| \(/)[0]!.trim()))], licenses: res.licenses.map((l) => l.title) };
+    return { release: pkg.version, omitted, credit, columns: cols };
   } finally {
     con.closeSync();
     db.closeSync();

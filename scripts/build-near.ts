@@ -3,12 +3,15 @@
  * committed data and fetched whole by /near, so a ZIP, city or location typed by a reader never
  * appears in any request: ZIP centroids with their congressional districts (geo/zips.json), city
  * centres (geo/cities.json), the members of Congress with their Washington office phone, address
- * and contact page (legislators.json), and the ICE field offices (geo/field-offices.json).
+ * and contact page (legislators.json), and what the actions need about each facility: its ICE field office and the source of its
+ * population (geo/facility-actions.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { packCities, packZips, type CityCentroids, type ZctaDistricts, type ZipCentroids } from '../src/lib/geo/packed';
+import { officeFor, type Coverage, type FacilityActionsFile, type OfficeQuery } from '../src/lib/facilities/field-office';
+import type { FieldOffice } from '../src/lib/actions/contacts';
 
 /** `sources`: where the members and the ZIP → district look-up come from (datapackage.json), for the pages to cite. */
 export async function writeNearData(con: DuckDBConnection, out: string, sources: { source: object; districtSource: object }): Promise<void> {
@@ -28,11 +31,23 @@ export async function writeNearData(con: DuckDBConnection, out: string, sources:
                              FROM legislators ORDER BY state, type, district, name`)
   ).getRowObjectsJson();
   writeFileSync(join(out, 'legislators.json'), JSON.stringify({ ...sources, members }));
-  // ICE field office of each ICE facility (by its workbook AOR), for "call the field office" on /near.
-  const offices = (
-    await con.runAndReadAll(`SELECT office_id, aor_code, aor_name, office_name, address, city, state, zip, zip4, phone, phone_note, outreach_email, area_of_responsibility, source_file, source_row::INT AS source_row
-                             FROM ice_field_offices WHERE aor_code IS NOT NULL ORDER BY aor_code`)
-  ).getRowObjectsJson();
-  const aor = (await con.runAndReadAll(`SELECT facility_id, aor FROM ice_facilities WHERE aor IS NOT NULL ORDER BY facility_id`)).getRows();
-  writeFileSync(join(out, 'geo', 'field-offices.json'), JSON.stringify({ offices: Object.fromEntries(offices.map((o) => [o.aor_code, o])), facilityAor: Object.fromEntries(aor) }));
+  // Each facility's field office by the same rule (and words) as its facility page, and its population's source cell.
+  const offices = (await con.runAndReadAll(`SELECT * REPLACE (source_row::INT AS source_row) FROM ice_field_offices ORDER BY office_id`)).getRowObjectsJson() as unknown as FieldOffice[];
+  const coverage = (await con.runAndReadAll(`SELECT state_code, state, county, office_id, source_file, source_row::INT AS source_row FROM ice_aor_coverage ORDER BY source_row`)).getRowObjectsJson() as unknown as Coverage[];
+  const places = (
+    await con.runAndReadAll(`SELECT f.facility_id AS id, f.population_source AS "populationSource", i.aor, i.address_source AS "aorSource", coalesce(z.state, f.state) AS state, u.county
+                             FROM facilities f LEFT JOIN ice_facilities i ON i.facility_id = f.ice_facility_id
+                             LEFT JOIN ucla_facilities u ON u.ucla_id = f.ucla_id LEFT JOIN zip_centroids z ON z.zip = f.zip ORDER BY f.facility_id`)
+  ).getRowObjectsJson() as unknown as (OfficeQuery & { id: string; populationSource: string | null })[];
+  const file: FacilityActionsFile = { offices: {}, bases: [], office: {}, populationSource: {} };
+  const basisIndex = new Map<string, number>();
+  for (const p of places) {
+    if (p.populationSource) file.populationSource[p.id] = p.populationSource;
+    const link = officeFor(p, offices, coverage);
+    if (!link) continue;
+    file.offices[link.office.office_id] = link.office;
+    if (!basisIndex.has(link.basis)) basisIndex.set(link.basis, file.bases.push(link.basis) - 1);
+    file.office[p.id] = [link.office.office_id, link.how, basisIndex.get(link.basis)!];
+  }
+  writeFileSync(join(out, 'geo', 'facility-actions.json'), JSON.stringify(file));
 }

@@ -13,7 +13,7 @@ afterAll(async () => site?.close());
 
 describe('facility page actions', () => {
   it('addresses Stewart’s field office and its members of Congress, with its figures, and copies the script', async () => {
-    const [f] = await sql<{ name: string; population: number; zip: string }>(`SELECT name, round(population)::INT AS population, zip FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`);
+    const [f] = await sql<{ name: string; population: number; zip: string; population_source: string }>(`SELECT name, round(population)::INT AS population, zip, population_source FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`);
     const [office] = await sql<{ office_name: string; phone: string }>(`SELECT office_name, phone FROM 'data/ice_field_offices.parquet' WHERE aor_code = (SELECT aor FROM 'data/ice_facilities.parquet' WHERE facility_id = 'stwrtga')`);
     const members = await sql<{ name: string }>(`SELECT name FROM 'data/legislators.parquet' l WHERE (type = 'sen' AND state = 'GA')
                                                  OR (type = 'rep' AND (state, district) IN (SELECT (state, district) FROM 'data/zcta_districts.parquet' WHERE zcta = '${f!.zip}'))`);
@@ -35,7 +35,8 @@ describe('facility page actions', () => {
     const script = await box.locator('textarea').inputValue();
     expect(script).toContain(f!.name);
     expect(script).toContain(f!.population.toLocaleString('en-US'));
-    expect(script).toMatch(/ICE Detention Statistics, .*detentionstats.*row \d+/i);
+    expect(f!.population_source).toMatch(/^ICE Detention Statistics: .*detentionstats.*row \d+$/i);
+    expect(script).toContain(f!.population_source);
     await box.getByRole('button', { name: 'Copy' }).click();
     // The status follows the clipboard's promise: poll, don't read once.
     await expect.poll(() => box.getByRole('status').textContent()).toBe('Copied.');

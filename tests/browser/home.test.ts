@@ -1,5 +1,10 @@
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbook } from '../../scripts/ingest/lib/read-xlsx';
+import { date } from '../../src/lib/format';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+
+const SOURCES = resolve(process.env.SOURCES_DIR ?? '../shared/sources');
 
 /** The figures as the committed data hold them: the page must show exactly these. */
 async function figures() {
@@ -32,14 +37,22 @@ describe('home page', () => {
     await close();
   });
 
-  it('shows the latest ICE figure from the newest workbook', async () => {
+  it('shows the latest ICE figure from the newest workbook, as its raw cell holds it', async () => {
+    // The cell the ingest cites (whichever release is newest), read here from the raw workbook.
+    const [ref] = await sql<{ source_file: string; source_sheet: string; source_row: number; source_column: string; as_of: string }>(
+      `SELECT source_file, source_sheet, source_row::INT AS source_row, source_column, as_of::VARCHAR AS as_of FROM 'data/headline_figures.parquet' WHERE id = 'ice_detained_latest'`,
+    );
+    const wb = await openWorkbook(join(SOURCES, ref!.source_file), ref!.source_file);
+    const v = wb.getWorksheet(ref!.source_sheet)!.getCell(`${ref!.source_column}${ref!.source_row}`).value;
+    // A formula cell holds ICE's cached result.
+    const cell = Number(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+    expect(cell).toBeGreaterThan(0);
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');
     const latest = page.locator('#ice_detained_latest');
-    // FY26 workbook, Detention FY26 row 20, column F: 60,311 as of 04/04/2026.
-    await expect(latest.locator('.value').textContent()).resolves.toBe('60,311');
-    expect(await latest.textContent()).toContain('April 4, 2026');
-    expect(await latest.textContent()).toContain('FY26_detentionStats_04092026.xlsx');
+    await expect(latest.locator('.value').textContent()).resolves.toBe(Math.round(cell).toLocaleString('en-US'));
+    expect(await latest.textContent()).toContain(date(ref!.as_of));
+    expect(await latest.textContent()).toContain(basename(ref!.source_file));
     await close();
   });
 

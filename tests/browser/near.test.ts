@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 let site: Site;
-let stewart: { facility_id: string; name: string; population: number };
+let stewart: { facility_id: string; name: string; population: number; population_measure: string; population_source: string };
 beforeAll(async () => {
   site = await startSite();
-  stewart = (await sql<typeof stewart>(`SELECT facility_id, name, round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`))[0]!;
+  stewart = (await sql<typeof stewart>(`SELECT facility_id, name, round(population)::INT AS population, population_measure, population_source FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`))[0]!;
 });
 afterAll(async () => site?.close());
 
@@ -26,9 +26,9 @@ describe('/near', () => {
     await expect(note.textContent()).resolves.toMatch(/runs on this device[^]*needs\s+JavaScript/);
     await expect(note.locator('a[href="/facilities/"]').count()).resolves.toBe(1);
     await expect(note.locator('a[href="/states/"]').count()).resolves.toBe(1);
-    await off.page.getByLabel('ZIP code or city').fill('31815');
+    await off.page.getByLabel('ZIP code, city or facility name').fill('31815');
     // Playwright waits for any navigation a key press or click starts: a submitted form would be fetched here.
-    await off.page.getByLabel('ZIP code or city').press('Enter');
+    await off.page.getByLabel('ZIP code, city or facility name').press('Enter');
     await off.page.getByRole('button', { name: 'Find' }).click();
     expect(leaks(off.requests, ['31815'])).toEqual([]);
     expect(off.page.url()).toBe(site.origin + '/near/');
@@ -43,8 +43,8 @@ describe('/near', () => {
     const held = new Promise<void>((ok) => (release = ok));
     await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => (await held, route.continue()));
     await page.goto(site.origin + '/near/', { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('ZIP code or city').fill('31815');
-    await page.getByLabel('ZIP code or city').press('Enter');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').press('Enter');
     await page.getByRole('button', { name: 'Find' }).click();
     expect(leaks(requests, ['31815'])).toEqual([]);
     expect(page.url()).toBe(site.origin + '/near/');
@@ -52,7 +52,7 @@ describe('/near', () => {
     release();
     // Once the scripts run, the ZIP typed early is searched in the page.
     await page.locator('form[data-ready]').waitFor();
-    await expect(page.getByLabel('ZIP code or city').inputValue()).resolves.toBe('31815');
+    await expect(page.getByLabel('ZIP code, city or facility name').inputValue()).resolves.toBe('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('ol.results li a').first().textContent()).resolves.toBe(stewart.name);
     expect(page.url()).toBe(site.origin + '/near/');
@@ -70,7 +70,7 @@ describe('/near', () => {
       await route.fulfill({ json: file });
     });
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     const members = page.locator('ul.members li');
     await members.first().waitFor();
@@ -84,7 +84,7 @@ describe('/near', () => {
   it('ranks Stewart Detention Center first for its ZIP (31815), with a call script carrying its figures', async () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     const first = page.locator('ol.results li').first();
     await expect(first.locator('a').textContent()).resolves.toBe(stewart.name);
@@ -98,6 +98,9 @@ describe('/near', () => {
     const script = await page.locator('details[open] textarea').first().inputValue();
     expect(script).toContain(stewart.name);
     expect(script).toContain(stewart.population.toLocaleString('en-US'));
+    // The same caveat and source cell as its facility page (one facilities.population_measure and _source).
+    expect(script).toContain(stewart.population_measure);
+    expect(script).toContain(stewart.population_source);
     expect(leaks(requests, ['31815'])).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     expect(errors).toEqual([]);
@@ -107,7 +110,7 @@ describe('/near', () => {
   it('shows both districts of a ZIP that spans two (10001: NY-10 and NY-12) and asks which', async () => {
     const { page, requests, close } = await openPage(site);
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('10001');
+    await page.getByLabel('ZIP code, city or facility name').fill('10001');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.locator('#reps-h').waitFor();
     const reps = await page.locator('ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
@@ -124,7 +127,7 @@ describe('/near', () => {
   it('explains a ZIP that is no ZCTA (20500) and suggests nearby ones', async () => {
     const { page, requests, close } = await openPage(site);
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('20500');
+    await page.getByLabel('ZIP code, city or facility name').fill('20500');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('.msg').first().textContent()).resolves.toContain('20500 is not a ZIP code area');
     await expect(page.locator('.inline button').count()).resolves.toBeGreaterThan(0);
@@ -132,10 +135,31 @@ describe('/near', () => {
     await close();
   });
 
+  it('finds a facility by a name it had in another source (a former name sharing no word with its own), and ranks from it', async () => {
+    const [f] = await sql<{ facility_id: string; name: string; other: string }>(`
+      SELECT facility_id, name, split_part(other_names, '; ', 1) AS other FROM 'data/facilities.parquet'
+      WHERE other_names IS NOT NULL AND latitude IS NOT NULL AND kind = 'ice'
+        AND NOT list_has_any(string_split(upper(name), ' '), string_split(upper(split_part(other_names, '; ', 1)), ' '))
+      ORDER BY population DESC NULLS LAST, facility_id LIMIT 1`);
+    expect(f, 'a facility with a former name in the committed data').toBeDefined();
+    const { page, requests, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.getByLabel('ZIP code, city or facility name').fill(f!.other);
+    await page.getByRole('button', { name: 'Find' }).click();
+    // One match is searched at once; several (a city of that name too) are offered as choices.
+    const choice = page.getByRole('button', { name: new RegExp(`^${f!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await Promise.race([page.locator('#results-h').waitFor(), choice.waitFor()]);
+    if (await choice.count()) await choice.click();
+    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ${f!.name}`);
+    await expect(page.locator('ol.results li a').first().getAttribute('href')).resolves.toBe(`/facilities/${f!.facility_id}/`);
+    expect(leaks(requests, [f!.other, encodeURIComponent(f!.other)])).toEqual([]);
+    await close();
+  });
+
   it('asks which state for an ambiguous city, then ranks from it', async () => {
     const { page, requests, close } = await openPage(site);
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('Springfield');
+    await page.getByLabel('ZIP code, city or facility name').fill('Springfield');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: 'Springfield, IL' }).click();
     await expect(page.locator('#results-h').textContent()).resolves.toBe('Nearest to Springfield, IL');

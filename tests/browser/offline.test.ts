@@ -44,7 +44,7 @@ describe('offline', () => {
 
     // Near me: the page and its look-ups come from the device; a ZIP search ranks facilities.
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('ol.results li a').first().textContent({ timeout: 20_000 })).resolves.toBe(stewart.name);
     await expect(page.locator('#offline-note').textContent()).resolves.toContain('No connection');
@@ -82,8 +82,8 @@ describe('offline', () => {
     // A search in the page (Enter), through the worker now in charge.
     await page.reload();
     await page.locator('form[data-ready]').waitFor();
-    await page.getByLabel('ZIP code or city').fill('31815');
-    await page.getByLabel('ZIP code or city').press('Enter');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').press('Enter');
     await expect(page.locator('ol.results li a').first().textContent({ timeout: 20_000 })).resolves.toBe(stewart.name);
     // The address a no-JavaScript form, a shared link or an old bookmark would open, with a fragment too.
     for (const path of ['/near/?q=31815', '/near/?q=Lumpkin%2C%20GA', '/near/#31815']) {

@@ -68,7 +68,7 @@ describe('security', () => {
     const { page, close } = await openPage(site);
     const violations = await watchViolations(page);
     await page.goto(site.origin + '/near/');
-    await page.getByLabel('ZIP code or city').fill('31815');
+    await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.locator('.near-map[data-map="idle"]').waitFor({ timeout: 30_000 });
     expect(await violations()).toEqual([]);

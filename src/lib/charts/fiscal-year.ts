@@ -4,6 +4,8 @@
  * (ice_national_monthly.data_through; e.g. the last FY2025 workbook ends 2025-09-20). Charts using
  * it list ice_national_monthly among their datasets: it is ICE's, like the facility sheets.
  */
+import { ICE_TYPES } from '$lib/facilities/kinds';
+
 export const LATEST_COMPLETE_FY = `(SELECT max(fiscal_year) FROM ice_national_monthly WHERE data_through >= make_date(fiscal_year, 9, 30))`;
 
 /** How far a fiscal year's workbook runs: "through 2026-04-04", or "full year". */
@@ -13,25 +15,8 @@ export const FY_COVERAGE = (fy: string) =>
 /** The newest fiscal year in the facility sheets (the current one, usually partial). */
 export const LATEST_FY = `(SELECT max(fiscal_year) FROM ice_facility_fy)`;
 
-/** ICE's facility type codes ("Type Detailed" in the workbooks), spelled out for chart labels. */
-export const FACILITY_TYPES: Record<string, string> = {
-  IGSA: 'Intergovernmental agreement',
-  DIGSA: 'Dedicated IGSA',
-  SPC: 'ICE service processing center',
-  CDF: 'Contract detention facility',
-  'USMS IGA': 'US Marshals agreement',
-  'USMS CDF': 'US Marshals contract',
-  BOP: 'Federal Bureau of Prisons',
-  STAGING: 'Staging facility',
-  FAMILY: 'Family residential center',
-  'FAMILY STAGING': 'Family staging',
-  JUVENILE: 'Juvenile facility',
-  DOD: 'Department of Defense site',
-  STATE: 'State-run facility',
-};
-
 /** A SQL CASE giving "Dedicated IGSA (DIGSA)" for a type code column, or the code where unknown. */
 export function facilityTypeLabel(column: string): string {
-  const whens = Object.entries(FACILITY_TYPES).map(([code, name]) => `WHEN '${code}' THEN '${name} (${code})'`);
+  const whens = Object.entries(ICE_TYPES).map(([code, name]) => `WHEN '${code}' THEN '${name} (${code})'`);
   return `CASE ${column} ${whens.join(' ')} ELSE coalesce(${column}, 'Type not given') END`;
 }

@@ -3,6 +3,7 @@
  * and sorts the page offers, and the JSON shape of /facilities/index.json (an array per row, in
  * FIELDS order, so 2,700 rows stay small). Pure functions: the page and the tests share them.
  */
+import type { DatasetSources } from './types';
 
 export interface DirectoryRow {
   id: string;
@@ -32,6 +33,8 @@ export interface DirectoryPage {
   rows: DirectoryRow[];
   total: number;
   pages: { n: number; href: string; first: string; last: string }[];
+  /** The facilities dataset's publishers and licenses (datapackage.json), cited under the list. */
+  sources: DatasetSources;
 }
 
 export const FIELDS = ['id', 'name', 'aka', 'kind', 'state', 'city', 'type', 'operator', 'population', 'measure', 'change', 'changeYears'] as const satisfies readonly (keyof DirectoryRow)[];
@@ -88,6 +91,12 @@ const matches = (words: string[], text: string) => {
   return words.every((w) => hay.includes(` ${w}`));
 };
 
+/** The one name search (directory, map list, /near/): every word of q starts a word of one of the names or of the city. */
+export function findsName(q: string, names: string[], city: string | null): boolean {
+  const words = fold(q).split(' ').filter(Boolean);
+  return !words.length || names.some((n) => matches(words, `${n} ${city ?? ''}`));
+}
+
 /** The other name a search found a row by, when its own name and city do not match. */
 export function matchedAlias(r: DirectoryRow, q: string): string | null {
   const words = fold(q).split(' ').filter(Boolean);
@@ -97,14 +106,12 @@ export function matchedAlias(r: DirectoryRow, q: string): string | null {
 
 /** Rows matching every filter (search: every word of q in the name, another name, or the city), in the chosen order. */
 export function applyFilters(rows: DirectoryRow[], f: Filters): DirectoryRow[] {
-  const words = fold(f.q).split(' ').filter(Boolean);
   const out = rows.filter((r) => {
     if (f.kind && r.kind !== f.kind) return false;
     if (f.state && r.state !== f.state) return false;
     if (f.type && r.type !== f.type) return false;
     if (f.operator && r.operator !== f.operator) return false;
-    if (!words.length) return true;
-    return [r.name, ...r.aka].some((n) => matches(words, `${n} ${r.city ?? ''}`));
+    return findsName(f.q, [r.name, ...r.aka], r.city);
   });
   if (f.sort === 'population') return out.sort(desc('population', 1));
   if (f.sort === 'rise' || f.sort === 'fall') return out.sort(desc('change', f.sort === 'rise' ? 1 : -1));

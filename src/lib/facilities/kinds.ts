@@ -1,6 +1,7 @@
 /**
  * The kinds of place in the facilities registry, with the one label and colour each has
- * everywhere: the map, its list and legend, the directory, facility pages and /near/.
+ * everywhere (the map, its list and legend, the directory, facility pages and /near/), and the
+ * one glossary of ICE's facility types (map popups, facility pages, the facility-type chart).
  */
 
 /** The facilities dataset's kinds; "youth" is every UCLA row whose Age is "Juvenile", whoever runs it. */
@@ -22,3 +23,20 @@ export const KIND_STYLE: Record<Kind, { label: string; color: string }> = {
 
 /** Kind → label, for pages that have only the kind's text (a row of the dataset). */
 export const KIND_LABELS: Record<string, string> = Object.fromEntries(KINDS.map((k) => [k, KIND_STYLE[k].label]));
+
+/** ICE's facility types (the detention statistics workbooks' "Type Detailed" codes), spelt out. */
+export const ICE_TYPES: Record<string, string> = {
+  IGSA: 'Intergovernmental service agreement',
+  DIGSA: 'Dedicated intergovernmental service agreement',
+  'USMS IGA': 'US Marshals Service intergovernmental agreement',
+  'USMS CDF': 'US Marshals Service contract detention facility',
+  CDF: 'Contract detention facility',
+  SPC: 'ICE service processing center',
+  BOP: 'Federal Bureau of Prisons',
+  STAGING: 'Staging facility',
+  'FAMILY STAGING': 'Family staging facility',
+  FAMILY: 'Family residential center',
+  JUVENILE: 'Juvenile facility',
+  STATE: 'State facility',
+  DOD: 'Department of Defense',
+};

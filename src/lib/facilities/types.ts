@@ -118,6 +118,8 @@ export interface FacilityPage {
   operator: string | null;
   population: number | null;
   population_measure: string | null;
+  /** The source cell of population (file, sheet and row), as the facilities dataset gives it. */
+  population_source: string | null;
   locator: Locator | null;
   /** Null for facilities ICE does not list (UCLA-only prisons, jails). */
   ice: {

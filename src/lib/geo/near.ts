@@ -71,15 +71,35 @@ export function searchCities(c: CityCentroids, query: string, limit = 12): City[
   return out;
 }
 
-const EARTH_KM = 6371.0088;
+const EARTH_KM = 6371.0088; // mean radius (IUGG)
 const KM_PER_MILE = 1.609344;
+const RAD = Math.PI / 180;
 
-/** Facilities nearest a point, with their distance in miles; `keep` filters before ranking. */
-export function rankByDistance<T extends Point>(items: T[], from: Point, opts: { limit?: number; keep?: (t: T) => boolean } = {}): (T & { miles: number })[] {
-  const origin: [number, number] = [from.lon, from.lat];
-  return items
-    .filter((t) => Number.isFinite(t.lat) && Number.isFinite(t.lon) && (!opts.keep || opts.keep(t)))
-    .map((t) => ({ ...t, miles: (geoDistance(origin, [t.lon, t.lat]) * EARTH_KM) / KM_PER_MILE }))
-    .sort((a, b) => a.miles - b.miles)
-    .slice(0, opts.limit ?? 20);
+/** Haversine central angle: the same great-circle metric as d3.geoDistance, without its exact (slow) summation. */
+function angle(a: Point, b: Point): number {
+  const h = Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
+  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The one "nearest" ranking (a facility page's "nearby", /near/'s results): places by great-circle
+ * distance from `from`, nearest first, ties by id; places without coordinates are skipped and
+ * `keep` filters before ranking. Candidates are ranked by the haversine angle and only the best
+ * few measured with d3.geoDistance (~2 µs a pair, and a build asks this of ~2,700 pages).
+ */
+export function nearest<T extends Point & { id: string }>(from: Point, places: T[], opts: { n?: number; keep?: (t: T) => boolean } = {}): (T & { km: number; miles: number })[] {
+  const n = opts.n ?? 20;
+  if (!Number.isFinite(from.lat) || !Number.isFinite(from.lon)) return [];
+  const ranked: { p: T; a: number }[] = [];
+  for (const p of places) {
+    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon) || (opts.keep && !opts.keep(p))) continue;
+    ranked.push({ p, a: angle(from, p) });
+  }
+  ranked.sort((x, y) => x.a - y.a);
+  return ranked
+    .slice(0, n + 5)
+    .map(({ p }) => ({ ...p, km: geoDistance([from.lon, from.lat], [p.lon, p.lat]) * EARTH_KM }))
+    .sort((x, y) => x.km - y.km || x.id.localeCompare(y.id))
+    .slice(0, n)
+    .map((p) => ({ ...p, miles: p.km / KM_PER_MILE }));
 }

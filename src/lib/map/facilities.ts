@@ -5,23 +5,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { KIND_STYLE, KINDS, type Kind } from '$lib/facilities/kinds';
-
-/** ICE's facility types (the detention statistics workbooks' "Type Detailed" codes), spelt out. */
-export const ICE_TYPES: Record<string, string> = {
-  IGSA: 'intergovernmental service agreement',
-  DIGSA: 'dedicated intergovernmental service agreement',
-  'USMS IGA': 'US Marshals Service intergovernmental agreement',
-  'USMS CDF': 'US Marshals Service contract detention facility',
-  CDF: 'contract detention facility',
-  SPC: 'ICE service processing center',
-  BOP: 'Federal Bureau of Prisons',
-  STAGING: 'staging facility',
-  'FAMILY STAGING': 'family staging facility',
-  FAMILY: 'family residential center',
-  JUVENILE: 'juvenile facility',
-  STATE: 'state facility',
-  DOD: 'Department of Defense',
-};
+import { findsName } from '$lib/facilities/directory';
 
 /** Columnar, as written by scripts/build-geo.ts: one array per field, one entry per facility. */
 export interface FacilitiesFile {
@@ -29,6 +13,8 @@ export interface FacilitiesFile {
   release: string;
   /** Facilities in the registry that have no coordinates, so are on neither the map nor its list. */
   omitted: number;
+  /** The facilities dataset's publishers and licenses (datapackage.json), for the map's credit line. */
+  credit: { publishers: string[]; licenses: string[] };
   columns: {
     id: string[];
     name: string[];
@@ -44,6 +30,10 @@ export interface FacilitiesFile {
     /** Latest population, rounded to whole people; null when not reported (never 0 for that). */
     population: (number | null)[];
     measure: (string | null)[];
+    /** ICE facilities: "holding people", "empty at the latest count" or "inactive"; null for other kinds. */
+    status: (string | null)[];
+    /** Other names the sources give it, "; "-separated. */
+    aka: (string | null)[];
   };
 }
 
@@ -64,6 +54,8 @@ export function facilityRows(file: FacilitiesFile): Facility[] {
     approx: c.approx[i]!,
     population: c.population[i] ?? null,
     measure: c.measure[i] ?? null,
+    status: c.status[i] ?? null,
+    aka: c.aka[i] ?? null,
   }));
 }
 
@@ -84,7 +76,7 @@ export interface Filters {
   /** Two-letter code, or '' for every state. */
   state: string;
   band: BandId;
-  /** Case-insensitive part of the name or city. */
+  /** Words that start words of the name, another name or the city (findsName). */
   text: string;
 }
 
@@ -103,7 +95,7 @@ export function matches(f: Facility, filters: Filters): boolean {
     filters.kinds.includes(f.kind) &&
     (!filters.state || f.state === filters.state) &&
     inBand(f.population, filters.band) &&
-    (!text || f.name.toLowerCase().includes(text) || (f.city ?? '').toLowerCase().includes(text))
+    (!text || findsName(text, [f.name, ...(f.aka?.split('; ') ?? [])], f.city))
   );
 }
 

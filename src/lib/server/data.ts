@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetSources } from '$lib/facilities/types';
 
 const DATA = resolve('data');
 
@@ -47,6 +48,15 @@ function connection(): Promise<DuckDBConnection> {
 const INTEGER_TYPES = new Set(['BIGINT', 'HUGEINT', 'UBIGINT', 'INTEGER', 'SMALLINT', 'TINYINT']);
 
 /** Run a query over the dataset views: its columns with DuckDB's type names, and JSON rows. */
+/** Publishers, addresses, licenses and attribution of the named datasets, from datapackage.json. */
+export function datasetSources(names: string[]): Record<string, DatasetSources> {
+  return Object.fromEntries(
+    datapackage()
+      .resources.filter((r) => names.includes(r.name))
+      .map((r) => [r.name, { title: r.title, sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, path: s.path ?? null })), licenses: r.licenses.map((l) => ({ name: l.name, title: l.title, path: l.path ?? null })), attribution: r.attribution }]),
+  );
+}
+
 export async function queryTable(sql: string): Promise<{ columns: { name: string; type: string }[]; rows: Record<string, unknown>[] }> {
   const reader = await (await connection()).runAndReadAll(sql);
   return { columns: reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() })), rows: reader.getRowObjectsJson() };

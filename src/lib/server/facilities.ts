@@ -6,10 +6,12 @@
 import { datapackage, query } from './data';
 import { stateShapes } from './geo';
 import { parseMissing } from '$lib/facilities/missing';
-import { nearest, project } from '$lib/facilities/geo';
+import { project } from '$lib/facilities/geo';
+import { officeFor, type Coverage } from '$lib/facilities/field-office';
+import { nearest } from '$lib/geo/near';
 import type { DirectoryRow } from '$lib/facilities/directory';
 import type { CovidSummary, FacilityPage, FiscalYear, UclaFacility } from '$lib/facilities/types';
-import type { FieldOffice, OfficeLink } from '$lib/actions/contacts';
+import type { FieldOffice } from '$lib/actions/contacts';
 
 interface FacilityRow {
   facility_id: string;
@@ -32,6 +34,9 @@ interface FacilityRow {
   location_note: string | null;
   population: number | null;
   population_measure: string | null;
+  population_source: string | null;
+  status: string | null;
+  other_names: string | null;
   operator: string | null;
   /** State of the facility's ZIP (zip_centroids), where the ZCTA lies in one state. */
   zip_state: string | null;
@@ -39,12 +44,11 @@ interface FacilityRow {
 
 type IceRow = NonNullable<FacilityPage['ice']> & { facility_id: string };
 type FyRow = Omit<FiscalYear, 'missing' | 'partial'> & { facility_id: string; missing: string | null };
-interface Coverage { state_code: string; state: string; county: string | null; office_id: string; source_file: string; source_row: number }
 
 interface Store {
   facilities: FacilityRow[];
   /** Facilities with coordinates, for "nearby". */
-  places: { id: string; latitude: number; longitude: number; row: FacilityRow }[];
+  places: { id: string; lat: number; lon: number; row: FacilityRow }[];
   byId: Map<string, FacilityRow>;
   ice: Map<string, IceRow>;
   years: Map<string, FiscalYear[]>;
@@ -77,7 +81,7 @@ function load(): Promise<Store> {
     const ucla = await query<UclaFacility>(`SELECT * FROM ucla_facilities WHERE ucla_id IN (SELECT ucla_id FROM facilities)`);
     return {
       facilities,
-      places: facilities.filter((f) => f.latitude !== null && f.longitude !== null).map((f) => ({ id: f.facility_id, latitude: f.latitude!, longitude: f.longitude!, row: f })),
+      places: facilities.filter((f) => f.latitude !== null && f.longitude !== null).map((f) => ({ id: f.facility_id, lat: f.latitude!, lon: f.longitude!, row: f })),
       byId: new Map(facilities.map((f) => [f.facility_id, f])),
       ice: new Map(ice.map((r) => [r.facility_id, r])),
       years,
@@ -104,29 +108,6 @@ async function loadCovid(): Promise<Map<string, CovidSummary> | null> {
     FROM ${COVID_LINKS} l JOIN ice_covid c ON c.level = 'facility' AND c.facility_name = l.facility_name
     WHERE l.facility_id IS NOT NULL GROUP BY l.facility_id`);
   return new Map(rows.map(({ facility_id, ...r }) => [facility_id, r]));
-}
-
-const countyKey = (s: string | null | undefined) => (s ?? '').toUpperCase().replace(/\b(COUNTY|PARISH|BOROUGH)\b/g, '').replace(/[^A-Z]/g, '');
-
-/**
- * The ICE field office for a facility: the AOR code ICE's own data give it; failing that, the office
- * whose area covers the state the facility's ZIP is in (county by county in California, New York
- * and Texas, where UCLA gives the county).
- */
-function officeFor(s: Store, f: FacilityRow, ice: IceRow | undefined, ucla: UclaFacility | null): OfficeLink | null {
-  if (ice?.aor) {
-    const office = s.offices.find((o) => o.aor_code === ice.aor);
-    if (office) return { office, how: 'aor', basis: `AOR code ${ice.aor} (${ice.address_source})` };
-  }
-  const state = f.zip_state ?? f.state;
-  const rows = s.coverage.filter((c) => c.state_code === state);
-  const whole = rows.filter((c) => c.county === null);
-  const byCounty = ucla?.county ? rows.filter((c) => c.county !== null && countyKey(c.county) === countyKey(ucla.county)) : [];
-  const hit = whole.length === 1 ? { row: whole[0]!, how: 'state' as const } : byCounty.length === 1 ? { row: byCounty[0]!, how: 'county' as const } : null;
-  const office = hit && s.offices.find((o) => o.office_id === hit.row.office_id);
-  if (!hit || !office) return null;
-  const where = hit.how === 'county' ? `${hit.row.county} County, ${hit.row.state}` : hit.row.state;
-  return { office, how: hit.how, basis: `covers ${where}: ${hit.row.source_file} row ${hit.row.source_row}` };
 }
 
 /** Every facility id, for prerendering. */
@@ -163,7 +144,7 @@ export async function directory(): Promise<DirectoryRow[]> {
     return {
       id: f.facility_id,
       name: f.name,
-      aka: (f.ice_facility_id ? s.ice.get(f.ice_facility_id)?.other_names : null)?.split('; ') ?? [],
+      aka: f.other_names?.split('; ') ?? [],
       kind: f.kind,
       state: f.state,
       city: f.city,
@@ -200,6 +181,7 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
     operator: f.operator,
     population: f.population,
     population_measure: f.population_measure,
+    population_source: f.population_source,
     locator:
       f.latitude !== null && f.longitude !== null
         ? {
@@ -214,13 +196,13 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
     ice,
     ucla,
     link_method: f.link_method,
-    office: officeFor(s, f, iceRow, ucla),
-    nearby: nearest({ from: { id, latitude: f.latitude, longitude: f.longitude }, places: s.places }).map(({ place: p, km, miles }) => ({
-      id: p.id,
-      name: p.row.name,
-      kind: p.row.kind,
-      city: p.row.city,
-      state: p.row.state,
+    office: officeFor({ aor: iceRow?.aor ?? null, aorSource: iceRow?.address_source ?? null, state: where, county: ucla?.county ?? null }, s.offices, s.coverage),
+    nearby: nearest({ lat: f.latitude ?? NaN, lon: f.longitude ?? NaN }, s.places, { n: 5, keep: (p) => p.id !== id }).map(({ row: p, km, miles }) => ({
+      id: p.facility_id,
+      name: p.name,
+      kind: p.kind,
+      city: p.city,
+      state: p.state,
       miles,
       km,
     })),

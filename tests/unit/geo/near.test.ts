@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lookupZip, nearestZips, rankByDistance, searchCities } from '../../../src/lib/geo/near';
+import { geoDistance } from 'd3';
+import { lookupZip, nearest, nearestZips, searchCities } from '../../../src/lib/geo/near';
 import { unpackCities, unpackZips } from '../../../src/lib/geo/packed';
 
 // The files the browser fetches, as built from the committed data (npm test builds first).
@@ -52,20 +53,39 @@ describe('searchCities', () => {
   });
 });
 
-describe('rankByDistance', () => {
+describe('nearest (the one ranking: /near/ and facility pages)', () => {
   const items = [
     { id: 'a', lat: 32.0367, lon: -84.7717 }, // Lumpkin, GA
     { id: 'b', lat: 34.5594, lon: -117.4422 }, // Adelanto, CA
     { id: 'c', lat: NaN, lon: 0 },
   ];
   it('sorts by great-circle distance in miles and skips points without coordinates', () => {
-    const r = rankByDistance(items, { lat: 33.749, lon: -84.388 }); // Atlanta
+    const r = nearest({ lat: 33.749, lon: -84.388 }, items); // Atlanta
     expect(r.map((x) => x.id)).toEqual(['a', 'b']);
     expect(r[0]!.miles).toBeGreaterThan(100);
     expect(r[0]!.miles).toBeLessThan(130);
   });
   it('filters before ranking and honours the limit', () => {
-    expect(rankByDistance(items, { lat: 0, lon: 0 }, { keep: (x) => x.id === 'b' }).map((x) => x.id)).toEqual(['b']);
-    expect(rankByDistance(items, { lat: 0, lon: 0 }, { limit: 1 })).toHaveLength(1);
+    expect(nearest({ lat: 0, lon: 0 }, items, { keep: (x) => x.id === 'b' }).map((x) => x.id)).toEqual(['b']);
+    expect(nearest({ lat: 0, lon: 0 }, items, { n: 1 })).toHaveLength(1);
+  });
+  it('measures with d3.geoDistance (km and miles)', () => {
+    const [first] = nearest({ lat: 32.03, lon: -84.77 }, items, { n: 1 });
+    const km = geoDistance([-84.77, 32.03], [-84.7717, 32.0367]) * 6371.0088;
+    expect(first!.km).toBeCloseTo(km, 9);
+    expect(first!.miles).toBeCloseTo(km / 1.609344, 9);
+  });
+  it('gives nothing from a point without coordinates, and breaks ties by id', () => {
+    expect(nearest({ lat: NaN, lon: NaN }, items)).toEqual([]);
+    const twins = [{ id: 'z', lat: 1, lon: 1 }, { id: 'y', lat: 1, lon: 1 }];
+    expect(nearest({ lat: 0, lon: 0 }, twins).map((x) => x.id)).toEqual(['y', 'z']);
+  });
+  it('agrees with a brute-force ranking by d3.geoDistance over random places', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const places = Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, lat: 25 + rnd() * 24, lon: -124 + rnd() * 57 }));
+    const from = { lat: 39, lon: -98 };
+    const brute = [...places].sort((x, y) => geoDistance([from.lon, from.lat], [x.lon, x.lat]) - geoDistance([from.lon, from.lat], [y.lon, y.lat])).slice(0, 10);
+    expect(nearest(from, places, { n: 10 }).map((x) => x.id)).toEqual(brute.map((x) => x.id));
   });
 });

@@ -1,5 +1,6 @@
 import { count } from '$lib/format';
-import { FACILITY_TYPES, LATEST_COMPLETE_FY, facilityTypeLabel } from '../fiscal-year';
+import { ICE_TYPES } from '$lib/facilities/kinds';
+import { LATEST_COMPLETE_FY, facilityTypeLabel } from '../fiscal-year';
 import type { ChartSpec } from '../types';
 
 export default {
@@ -26,7 +27,7 @@ export default {
     { field: 'facilities_not_reported', label: 'Facilities with ADP not reported', format: 'count' },
     { field: 'adp', label: 'Average daily population', format: 'count' },
   ],
-  method: `Each facility's average daily population (ADP) is the sum of its Level A–D columns on the Facilities sheet of ICE's workbook for the year (ICE gives no total column); facilities are summed by ICE's "Type Detailed". Types: ${Object.entries(FACILITY_TYPES).map(([c, n]) => `${c}, ${n}`).join('; ')}. The year shown is the newest one whose workbook covers all twelve months.`,
+  method: `Each facility's average daily population (ADP) is the sum of its Level A–D columns on the Facilities sheet of ICE's workbook for the year (ICE gives no total column); facilities are summed by ICE's "Type Detailed". Types: ${Object.entries(ICE_TYPES).map(([c, n]) => `${c}, ${n}`).join('; ')}. The year shown is the newest one whose workbook covers all twelve months.`,
   caveats: [
     'Facility sums do not equal ICE\'s national ADP for the same year: the Facilities sheet lists only the facilities ICE reports (small and short-stay places can be missing) and some facilities\' ADP is not reported. Use the national charts for the total.',
     'A facility\'s type is the one ICE gave it that year; some facilities change type between years.',

@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { loadChart } from '$lib/server/charts';
-import { datapackage } from '$lib/server/data';
+import { datapackage, datasetSources } from '$lib/server/data';
 import { facilityIds, facilityPage, formerIds } from '$lib/server/facilities';
 import { membersForPlace } from '$lib/server/representatives';
 import { changeLog, changeSource, changesFor } from '$lib/server/changes';
-import type { DatasetSources } from '$lib/facilities/types';
 
 /**
  * ~2,700 pages of plain HTML: hydrating them would inline each page's data a second time (a daily
@@ -15,16 +14,6 @@ export const csr = false;
 
 export async function entries() {
   return [...(await facilityIds()), ...(await formerIds()).keys()].map((id) => ({ id }));
-}
-
-/** Publisher, address and license of each dataset the page cites, from datapackage.json. */
-function sources(names: string[]): Record<string, DatasetSources> {
-  const pkg = datapackage();
-  return Object.fromEntries(
-    pkg.resources
-      .filter((r) => names.includes(r.name))
-      .map((r) => [r.name, { title: r.title, sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, path: s.path ?? null })), licenses: r.licenses.map((l) => ({ name: l.name, title: l.title, path: l.path ?? null })), attribution: r.attribution }]),
-  );
 }
 
 export async function load({ params }) {
@@ -40,7 +29,7 @@ export async function load({ params }) {
     facility,
     adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
     daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,
-    sources: sources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
+    sources: datasetSources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
     reps: membersForPlace(facility.zip, facility.zip_state ?? facility.state),
     release: datapackage().version,
     changes: facility.ice_facility_id ? changesFor(facility.ice_facility_id) : [],

@@ -2,9 +2,13 @@
  * The facility pages' server module over the committed data (real DuckDB): figures checked
  * against cells read from the raw files (../shared/sources/SOURCES-ice.md, SOURCES.md).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { officeOf, type FacilityActionsFile } from '$lib/facilities/field-office';
+import { cellRef } from '$lib/facilities/provenance';
 import { directory, facilityIds, facilityPage, statesSvg } from '$lib/server/facilities';
 import { directoryPage, PAGE_SIZE } from '$lib/server/facility-directory';
+import { query } from '$lib/server/data';
 
 describe('facilityPage', () => {
   it('gives Stewart’s workbook rows with provenance, partial years and ICE’s blanks', async () => {
@@ -18,10 +22,12 @@ describe('facilityPage', () => {
     expect([fy20.source_file, fy20.source_sheet, fy20.source_row]).toEqual(['ice/ice-detention-stats-xlsx/FY20-detentionstats.xlsx', 'Facilities EOYFY20 ', 8]);
     expect(fy20.partial).toBeNull();
     expect(f.ice!.years.find((y) => y.fiscal_year === 2024)!.adp_total).toBeCloseTo(1533.6, 1);
-    const fy26 = f.ice!.years.at(-1)!;
-    expect(fy26.partial).toBe('through 2026-04-04');
-    expect(fy26.last_inspection_date).toBeNull();
-    expect(fy26.missing.last_inspection_date).toBe('Scheduled FY27');
+    // The current year runs to the newest workbook's date, whichever release that is.
+    const current = f.ice!.years.at(-1)!;
+    const [latest] = await query<{ as_of: string }>(`SELECT as_of::VARCHAR AS as_of FROM headline_figures WHERE id = 'ice_detained_latest'`);
+    expect(current.partial).toBe(latest!.as_of >= `${current.fiscal_year}-09-30` ? null : `through ${latest!.as_of}`);
+    // A blank cell keeps ICE's reason for it ("Scheduled FY27"), never a silent null.
+    for (const y of f.ice!.years) if (y.last_inspection_date === null) expect(y.missing.last_inspection_date, `FY${y.fiscal_year}`).toMatch(/\S/);
     expect(f.ice!.years.find((y) => y.fiscal_year === 2021)!.partial).toBe('through 2021-09-11');
   });
 
@@ -72,11 +78,13 @@ describe('directory', () => {
     const rows = await directory();
     expect(rows).toHaveLength((await facilityIds()).length);
     const s = rows.find((r) => r.id === 'stwrtga')!;
-    // FY2026 (partial) 2025.80 − FY2025 1920.75.
-    expect(s.change).toBe(105);
-    expect(s.changeYears).toBe('FY2025 to FY2026 (partial)');
-    expect(s.measure).toBe('ICE average daily population, FY2026 (partial year, through 2026-04-04)');
-    expect(s.population).toBe(2026);
+    // Whatever the release: the last two years the workbooks list, as the facility page has them.
+    const [a, b] = (await facilityPage('stwrtga'))!.ice!.years.slice(-2);
+    expect(s.change).toBe(Math.round(b!.adp_total! - a!.adp_total!));
+    expect(s.changeYears).toBe(`FY${a!.fiscal_year} to FY${b!.fiscal_year}${b!.partial ? ' (partial)' : ''}`);
+    expect(s.measure).toMatch(new RegExp(`^ICE average daily population, FY${b!.fiscal_year}${b!.partial ? ` \\(partial year, ${b!.partial}\\)` : ''}$`));
+    expect(s.population).toBe(Math.round(b!.adp_total!));
+    // A UCLA-only prison: February 2020's population (a closed figure), no ICE change.
     expect(rows.find((r) => r.id === 'ucla-100')!.population).toBe(4032);
     expect(rows.find((r) => r.id === 'ucla-100')!.change).toBeNull();
   });
@@ -92,5 +100,32 @@ describe('directory', () => {
 
   it('draws the locator base map once, as SVG', () => {
     expect(statesSvg()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 975 610">/);
+  });
+});
+
+describe('one facility model: /near/ and the facility page cannot disagree', () => {
+  it('gives every facility the same field office, basis and population source in the /near/ look-up as on its page', async () => {
+    const file = JSON.parse(readFileSync('static/data/geo/facility-actions.json', 'utf8')) as FacilityActionsFile;
+    let withOffice = 0;
+    for (const id of await facilityIds()) {
+      const f = (await facilityPage(id))!;
+      expect(officeOf(file, id), id).toEqual(f.office);
+      expect(file.populationSource[id] ?? null, id).toBe(f.population_source);
+      if (f.office) withOffice++;
+    }
+    expect(withOffice).toBeGreaterThan(1000);
+  });
+
+  it('cites the source cell of every population figure', async () => {
+    const rows = await query<{ id: string; measure: string; source: string | null; file: string | null; sheet: string | null; row: number | null }>(`
+      SELECT f.facility_id AS id, f.population_measure AS measure, f.population_source AS source, y.source_file AS file, y.source_sheet AS sheet, y.source_row::INT AS row
+      FROM facilities f LEFT JOIN ice_facilities i ON i.facility_id = f.ice_facility_id
+      LEFT JOIN ice_facility_fy y ON y.facility_id = i.facility_id AND y.fiscal_year = i.last_fiscal_year
+      WHERE f.population IS NOT NULL`);
+    for (const r of rows) {
+      expect(r.source, r.id).not.toBeNull();
+      // An ICE figure names the very workbook row its ADP is summed from.
+      if (r.measure.startsWith('ICE ')) expect(r.source, r.id).toBe(`ICE Detention Statistics: ${cellRef({ file: r.file!, sheet: r.sheet, row: r.row })}`);
+    }
   });
 });
