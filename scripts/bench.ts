@@ -252,7 +252,7 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
   });
   await page.goto(site.origin + '/near/', { waitUntil: 'networkidle' });
   const search = async (zip: string) => {
-    await page.getByLabel('ZIP code or city').fill(zip);
+    await page.getByLabel('ZIP code, city or facility name').fill(zip);
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Find' }).click();
     await page.locator('#results-h', { hasText: `ZIP ${zip}` }).waitFor();
