@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetGrid } from '../../../../scripts/ingest/lib/read-xlsx';
 import { IngestError } from '../../../../scripts/ingest/lib/errors';
+import { readCsv } from '../../../../scripts/ingest/lib/read-csv';
+import { cellText } from '../../../../scripts/ingest/lib/grid';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-xlsx-test-'));
 const path = join(dir, 'FY20.xlsx');
@@ -53,5 +55,23 @@ describe('read-xlsx', () => {
     const e = await openWorkbook(bad, 'ice/bad.xlsx').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IngestError);
     expect((e as IngestError).message).toMatch(/^ice\/bad\.xlsx: expected a readable XLSX workbook \(.+\)$/);
+  });
+});
+
+// A release ICE posted with a date filter on its Facilities table, which ExcelJS alone cannot parse.
+const RELEASES = join(process.env.SOURCES_DIR ?? '../shared/sources', 'ice/ice-detention-stats-releases');
+const FILTERED = '2025-02-04_FY25_detentionStats02032025.xlsx';
+describe.runIf(existsSync(join(RELEASES, FILTERED)))('read-xlsx on a table with a date filter', () => {
+  it('opens the workbook and reads every facility row MANIFEST.csv counts', async () => {
+    const manifest = readCsv(join(RELEASES, 'MANIFEST.csv'), 'MANIFEST.csv');
+    const col = (n: string) => manifest.rows[0]!.indexOf(n);
+    const row = manifest.rows.find((r) => r[col('file')] === FILTERED)!;
+    const wb = await openWorkbook(join(RELEASES, FILTERED), FILTERED);
+    const grid = sheetGrid(wb, String(row[col('facilities_sheet')]), FILTERED);
+    // Facility rows: a name in column A under the "Name" header, down to the end of the table.
+    const header = grid.rows.findIndex((r) => cellText(r[0]) === 'Name');
+    const names = grid.rows.slice(header + 1).filter((r) => cellText(r[0]) !== '' && cellText(r[3]) !== '');
+    expect(header).toBeGreaterThan(0);
+    expect(names).toHaveLength(Number(row[col('facility_rows')]));
   });
 });
