@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL, BANDS, facilityRows, matches, toFeatureCollection, type FacilitiesFile, type Facility, type Filters } from '../../../src/lib/map/facilities';
 
-const base: Facility = { id: 'a', name: 'Adelanto ICE Processing Center', kind: 'ice', type: 'CDF', city: 'ADELANTO', state: 'CA', lon: -117.4, lat: 34.5, approx: false, population: 1500, measure: 'ICE average daily population, FY2026', status: 'holding people', aka: 'ADELANTO IPC EAST; DESERT VIEW' };
+const base: Facility = { id: 'a', name: 'Adelanto ICE Processing Center', kind: 'ice', type: 'CDF', city: 'ADELANTO', state: 'CA', lon: -117.4, lat: 34.5, approx: false, population: 1500, measure: 'ICE average daily population, FY2000', status: 'holding people', aka: 'ADELANTO IPC EAST; DESERT VIEW' };
 const f = (o: Partial<Facility>): Facility => ({ ...base, ...o });
 const only = (o: Partial<Filters>): Filters => ({ ...ALL, kinds: [...ALL.kinds], ...o });
 
@@ -40,7 +40,7 @@ describe('matches', () => {
 describe('facilityRows and toFeatureCollection', () => {
   it('turn the columnar file into rows and points, population -1 standing for not reported', () => {
     const file: FacilitiesFile = {
-      release: '2026-04-04',
+      release: '2000-01-15',
       omitted: 0,
       credit: { publishers: ['P'], licenses: ['L'] },
       columns: { id: ['a', 'b'], name: ['A', 'B'], kind: ['ice', 'jail'], type: ['CDF', null], city: [null, 'X'], state: ['CA', 'TX'], lon: [-117.4, -97.1], lat: [34.5, 31.2], approx: [false, true], population: [1500, null], measure: ['m', null], status: ['inactive', null], aka: [null, 'OLD B'] },
