@@ -89,13 +89,16 @@ function inBand(p: number | null, band: BandId): boolean {
   return p !== null && p >= b.min && p < b.max;
 }
 
+/** Its own name first, then every other name the sources give it. */
+export const namesOf = (f: Pick<Facility, 'name' | 'aka'>): string[] => [f.name, ...(f.aka?.split('; ') ?? [])];
+
 export function matches(f: Facility, filters: Filters): boolean {
   const text = filters.text.trim().toLowerCase();
   return (
     filters.kinds.includes(f.kind) &&
     (!filters.state || f.state === filters.state) &&
     inBand(f.population, filters.band) &&
-    (!text || findsName(text, [f.name, ...(f.aka?.split('; ') ?? [])], f.city))
+    (!text || findsName(text, namesOf(f), f.city))
   );
 }
 
