@@ -34,7 +34,9 @@ export default {
     // KIT_OUT / BUILD_DIR let two builds run side by side (e.g. parallel development); defaults are standard.
     outDir: process.env.KIT_OUT ?? '.svelte-kit',
     adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: undefined, precompress: false, strict: true }),
-    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+    // Several pages at once: a page's time is mostly DuckDB queries, which run on DuckDB's own
+    // threads, so the one JavaScript thread can render another page meanwhile.
+    prerender: { handleHttpError: 'fail', handleMissingId: 'fail', concurrency: 4 },
     // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
     paths: { relative: false },
     csp: { mode: 'hash', directives: CSP_DIRECTIVES },

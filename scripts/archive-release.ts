@@ -1,42 +1,83 @@
 /**
- * The release archive, data/releases/<release>.json, after an ingest: every chart variant of the
- * registry as src/lib/embed/release.ts keeps it (what pinned embeds read, ?release=; charts marked
- * `archived: false` are left out), and the release's summary (scripts/release-summary.ts: input
- * hashes, per-facility figures) the change log compares. Then the change log is written again
- * (scripts/change-log.ts). A rerun on the same data rewrites the same bytes.
+ * The release archive after an ingest: every chart variant of the registry as src/lib/embed/release.ts
+ * keeps it (what pinned embeds read, ?release=; charts marked `archived: false` are left out),
+ * content-addressed so the committed history grows only by what a release changed:
+ * data/releases/objects/<hash>.json holds one archived chart, and data/releases/<release>.json maps
+ * each chart key to its object. A rerun on the same data rewrites the same bytes.
  * Runs outside Vite (tsx resolves $lib through tsconfig paths).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHARTS } from '../src/lib/charts/registry';
 import { chartVariants, loadChart } from '../src/lib/server/charts';
 import { datapackage } from '../src/lib/server/data';
-import { archive, type Archived } from '../src/lib/embed/release';
-import { summarizeRelease } from './release-summary';
-import { writeChangeLog, CHANGE_LOG } from './change-log';
+import { archive } from '../src/lib/embed/release';
 
 export interface ArchiveOptions {
   /** The releases folder (data/releases). */
   dir: string;
-  /** The raw sources the release was ingested from (their hashes identify it). */
-  sources: string;
 }
 
-export async function archiveRelease({ dir, sources }: ArchiveOptions): Promise<{ file: string; charts: number; bytes: number; changes: number }> {
-  const release = datapackage().version;
-  const charts: Record<string, Archived> = {};
-  for (const v of await chartVariants()) if (CHARTS[v.id]!.archived !== false) charts[v.key] = archive(await loadChart(v.id, v.params));
-  const summary = await summarizeRelease(sources);
-  const text = JSON.stringify({ release, charts, summary }) + '\n';
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${release}.json`);
+export const OBJECTS = 'objects';
+const RELEASE_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 20);
+
+function writeAtomic(file: string, text: string) {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
-  const log = writeChangeLog(dir, join(dir, CHANGE_LOG));
-  return { file, charts: Object.keys(charts).length, bytes: Buffer.byteLength(text), changes: log.changes.filter((c) => c.release === release).length };
+}
+
+/** Store one archived chart by its content; the same chart in two releases is one file. */
+export function putObject(dir: string, chart: unknown): string {
+  const text = JSON.stringify(chart) + '\n';
+  const hash = hashOf(text);
+  const file = join(dir, OBJECTS, `${hash}.json`);
+  if (!existsSync(file)) writeAtomic(file, text);
+  return hash;
+}
+
+/** An archive written before objects existed (charts inline) is rewritten as an index of objects. */
+function migrate(dir: string): void {
+  for (const f of readdirSync(dir).filter((n) => RELEASE_FILE.test(n))) {
+    const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { release: string; charts: Record<string, unknown> };
+    if (Object.values(a.charts).every((c) => typeof c === 'string')) continue;
+    const charts = Object.fromEntries(Object.entries(a.charts).map(([k, c]) => [k, typeof c === 'string' ? c : putObject(dir, c)]));
+    writeAtomic(join(dir, f), JSON.stringify({ release: a.release, charts }, null, 0) + '\n');
+  }
+}
+
+/** Objects no release refers to any more (a rerun that changed a chart): removed. */
+function prune(dir: string): void {
+  const used = new Set<string>();
+  for (const f of readdirSync(dir).filter((n) => RELEASE_FILE.test(n)))
+    for (const h of Object.values((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { charts: Record<string, string> }).charts)) used.add(h);
+  for (const o of readdirSync(join(dir, OBJECTS))) if (!used.has(o.replace(/\.json$/, ''))) rmSync(join(dir, OBJECTS, o));
+}
+
+export async function archiveRelease({ dir }: ArchiveOptions): Promise<{ file: string; charts: number; objects: number; bytes: number }> {
+  const release = datapackage().version;
+  mkdirSync(join(dir, OBJECTS), { recursive: true });
+  migrate(dir);
+  const before = new Set(readdirSync(join(dir, OBJECTS)));
+  const charts: Record<string, string> = {};
+  for (const v of await chartVariants()) if (CHARTS[v.id]!.archived !== false) charts[v.key] = putObject(dir, archive(await loadChart(v.id, v.params)));
+  const file = join(dir, `${release}.json`);
+  writeAtomic(file, JSON.stringify({ release, charts }) + '\n');
+  prune(dir);
+  const added = readdirSync(join(dir, OBJECTS)).filter((o) => !before.has(o));
+  const bytes = added.reduce((n, o) => n + readFileSync(join(dir, OBJECTS, o)).length, 0) + readFileSync(file).length;
+  return { file, charts: Object.keys(charts).length, objects: added.length, bytes };
+}
+
+/** A release's archived charts by key (the index resolved through its objects). */
+export function readArchive(dir: string, file: string): { release: string; charts: Record<string, unknown> } {
+  const a = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { release: string; charts: Record<string, unknown> };
+  const charts = Object.fromEntries(Object.entries(a.charts).map(([k, h]) => [k, typeof h === 'string' ? JSON.parse(readFileSync(join(dir, OBJECTS, `${h}.json`), 'utf8')) : h]));
+  return { release: a.release, charts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await archiveRelease({ dir: 'data/releases', sources: process.env.SOURCES_DIR ?? '../shared/sources' });
-  console.log(`${r.file}: ${r.charts} chart variants, ${(r.bytes / 1024).toFixed(0)} KB; ${r.changes} changes from the release before`);
+  const r = await archiveRelease({ dir: 'data/releases' });
+  console.log(`${r.file}: ${r.charts} chart variants, ${r.objects} new objects (${(r.bytes / 1024).toFixed(0)} KB added)`);
 }

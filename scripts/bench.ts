@@ -21,10 +21,16 @@ import type { Page } from 'playwright-core';
 import autocannon from 'autocannon';
 import { ingest } from './ingest/engine';
 import { registryCounts } from './bench/registry';
+import { newestRelease, sourcesWithout } from './bench/sources-without';
+import { CACHE } from './precompress';
 import { openPage, startSite, type Site } from '../tests/browser/harness';
 
 const BUDGET = {
   ingestSeconds: 90,
+  /** npm run build from nothing (no .svelte-kit, build, static/data or compression cache). */
+  buildFullSeconds: 180,
+  /** npm run build after one more ICE release was ingested (the build before it cached). */
+  buildReleaseSeconds: 60,
   committedDataMB: 6,
   homeGzipKB: 60,
   homeFiguresMs: 1500,
@@ -77,7 +83,6 @@ if (!process.argv.includes('--pages')) {
   const summary = await ingest({ sources, out: join(out, 'data'), log: () => {} });
   const secs = (performance.now() - t0) / 1000;
   const [fresh, released] = [await registryCounts(join(out, 'data')), await registryCounts('data')];
-  rmSync(out, { recursive: true, force: true });
 
   console.log('\n== ingest');
   row('ingest, all sources (s)', secs.toFixed(1), `${BUDGET.ingestSeconds} s`, secs <= BUDGET.ingestSeconds);
@@ -88,6 +93,26 @@ if (!process.argv.includes('--pages')) {
   for (const k of new Set([...Object.keys(fresh), ...Object.keys(released)])) row(`  ${k}`, `${fresh[k] ?? '–'} / ${released[k] ?? '–'}`);
 
   row('committed data/ (Parquet, datapackage.json, releases/)', `${(committed / 1048576).toFixed(2)} MB`, `${BUDGET.committedDataMB} MB`, committed / 1048576 <= BUDGET.committedDataMB);
+
+  // Build time: from nothing, again with nothing changed, and after one new ICE release. The data of
+  // "before" are the sources without their newest biweekly workbook; "after" is the full ingest above.
+  console.log('\n== build (npm run build)');
+  const before = join(out, 'before');
+  const held = sourcesWithout(sources);
+  await ingest({ sources: held, out: before, log: () => {} });
+  rmSync(held, { recursive: true, force: true });
+  const build = (dataDir: string) => {
+    const t = performance.now();
+    execSync('npm run build', { stdio: 'ignore', env: { ...process.env, DATA_DIR: dataDir } });
+    return (performance.now() - t) / 1000;
+  };
+  for (const d of ['.svelte-kit', BUILD, 'static/data', CACHE]) rmSync(d, { recursive: true, force: true });
+  const full = build(before);
+  row('build from nothing (s)', full.toFixed(1), `${BUDGET.buildFullSeconds} s`, full <= BUDGET.buildFullSeconds);
+  row('build again, nothing changed (s)', build(before).toFixed(1));
+  const next = build(join(out, 'data'));
+  row(`build after one new ICE release (${newestRelease(sources).slice(0, 10)}) (s)`, next.toFixed(1), `${BUDGET.buildReleaseSeconds} s`, next <= BUDGET.buildReleaseSeconds);
+  rmSync(out, { recursive: true, force: true });
 }
 
 // npm run build reads BUILD_DIR and KIT_OUT from this environment (svelte.config.js).

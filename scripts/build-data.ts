@@ -8,14 +8,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DATA } from '../src/lib/server/data';
+import { readArchive } from './archive-release';
 import { buildGeo } from './build-geo';
 import { writeNearData } from './build-near';
 import { csvCopySql } from './ingest/lib/datapackage';
+import { replay, type FacilityReleaseRow, type ReleaseRow } from '../src/lib/changes/replay';
 
-const DATA = resolve('data');
 const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 export interface Resource {
@@ -29,13 +31,13 @@ export interface Resource {
 const sha256 = (p: string) => 'sha256:' + createHash('sha256').update(readFileSync(p)).digest('hex');
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
-/** data/releases/<release>.json → static/data/releases/<release>/<chart key>.json: a pinned embed fetches only its chart. */
+/** data/releases/<release>.json (an index of content-addressed objects) → static/data/releases/<release>/<chart key>.json: a pinned embed fetches only its chart. */
 function splitReleases(): void {
   const dir = join(DATA, 'releases');
   rmSync(join(OUT, 'releases'), { recursive: true, force: true });
   if (!existsSync(dir)) return;
   for (const f of readdirSync(dir).filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n))) {
-    const { release, charts } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { release: string; charts: Record<string, unknown> };
+    const { release, charts } = readArchive(dir, f);
     const out = join(OUT, 'releases', release);
     mkdirSync(out, { recursive: true });
     for (const [key, chart] of Object.entries(charts)) writeFileSync(join(out, `${key}.json`), JSON.stringify(chart));
@@ -54,22 +56,41 @@ async function deriveDatasets(): Promise<void> {
   const pkg = JSON.parse(pkgText) as { resources: Resource[] };
   // Derived again when the data or the code deriving them changed (a stale legislators.json once hid a new field).
   const stamp = join(OUT, '.derived');
-  const stampText = sha256(join(DATA, 'datapackage.json')) + DERIVERS.map((f) => ` ${sha256(f)}`).join('');
-  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === stampText && existsSync(join(OUT, DB_FILE));
+  const code = DERIVERS.map((f) => ` ${sha256(f)}`).join('');
+  const stampText = sha256(join(DATA, 'datapackage.json')) + code;
+  const before = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+  const fresh = before === stampText && existsSync(join(OUT, DB_FILE));
   if (fresh) return;
 
-  rmSync(OUT, { recursive: true, force: true });
+  // Everything is derived again, except what a new release leaves as it was: a dataset's CSV whose
+  // sha256 is still the one datapackage.json gives (the 114 MB daily series, when ICE posts a workbook),
+  // and the geography (buildGeo rewrites only what changed).
+  // Only when the code that writes them is the same: a changed CSV rule must show as a hash mismatch.
+  const keep = new Set([...(before.endsWith(code) ? pkg.resources.map((r) => r.csv.path) : []), 'geo']);
   mkdirSync(OUT, { recursive: true });
+  for (const e of readdirSync(OUT)) if (!keep.has(e)) rmSync(join(OUT, e), { recursive: true, force: true });
   const db = await DuckDBInstance.create(join(OUT, DB_FILE), { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
   const con = await db.connect();
   await deriveCsvs(con, pkg.resources, DATA, OUT);
   const sourceOf = (name: string) => pkg.resources.find((r) => r.name === name)?.sources[0] ?? {};
   await writeNearData(con, OUT, { source: sourceOf('legislators'), districtSource: sourceOf('zcta_districts') });
+  await writeChangeLog(con, join(OUT, CHANGE_LOG));
   con.closeSync();
   db.closeSync(); // checkpoints: no .wal beside the .duckdb
   copyFileSync(join(DATA, 'datapackage.json'), join(OUT, 'datapackage.json'));
   writeFileSync(stamp, stampText);
   console.log(`static/data: ${pkg.resources.length} datasets as Parquet, CSV and ${DB_FILE}`);
+}
+
+/** The change log, replayed from ICE's release stream (src/lib/changes/replay.ts): derived, never committed (about 1 MB). */
+export const CHANGE_LOG = 'changes.json';
+async function writeChangeLog(con: DuckDBConnection, file: string): Promise<void> {
+  const rows = async <T>(sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as unknown as T[];
+  const releases = await rows<ReleaseRow>(`SELECT sha256, release_date::VARCHAR AS release_date, fiscal_year::INT AS fiscal_year, file, current, facilities_repeated, facilities_inconsistent, notes FROM ice_releases ORDER BY release_date, current, file`);
+  const facilities = await rows<FacilityReleaseRow>(`SELECT sha256, facility_id, name, state, adp_fytd, source_file, source_sheet, source_row::INT AS source_row FROM ice_facility_releases ORDER BY sha256, source_row`);
+  const log = replay(releases, facilities);
+  writeFileSync(file, JSON.stringify(log));
+  console.log(`static/data/${CHANGE_LOG}: ${log.changes.length} changes across ${log.releases.length} ICE releases`);
 }
 
 /**
@@ -83,6 +104,7 @@ export async function deriveCsvs(con: DuckDBConnection, resources: Resource[], d
     copyFileSync(pq, join(out, r.path));
     await con.run(`CREATE TABLE "${r.name}" AS SELECT * FROM read_parquet(${q(pq)})`);
     const csv = join(out, r.csv.path);
+    if (existsSync(csv) && sha256(csv) === r.csv.hash) continue;
     await con.run(csvCopySql({ from: r.name, fields: r.schema.fields, path: csv }));
     const got = sha256(csv);
     if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);

@@ -13,9 +13,10 @@
  * atomically and only when their content changed, so parallel builds and the dev server's watcher
  * see no half-written or needlessly touched file.
  */
+import { DATA } from '../src/lib/server/data';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -61,7 +62,7 @@ export function countyBordersGeoJSON() {
 }
 
 /** The facilities registry cut to the map's columns: rows with coordinates, largest population first. */
-export async function facilitiesFile(data = resolve('data')): Promise<FacilitiesFile> {
+export async function facilitiesFile(data = DATA): Promise<FacilitiesFile> {
   const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8')) as { version: string; resources: { name: string; sources: { publisher: string }[]; licenses: { title: string }[] }[] };
   const res = pkg.resources.find((r) => r.name === 'facilities');
   if (!res) throw new Error(`${join(data, 'datapackage.json')}: no "facilities" resource`);

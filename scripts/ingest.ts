@@ -51,8 +51,8 @@ try {
   // The charts read data/ (src/lib/server/data.ts): archive this release only when that is what changed.
   if (resolve(values.out!) === resolve('data')) {
     phase = 'archive';
-    const a = await archiveRelease({ dir: join(values.out!, RELEASES), sources: resolve(values.sources!) });
-    console.log(`${a.file}: ${a.charts} chart variants archived for pinned embeds (${(a.bytes / 1024).toFixed(0)} KB); ${a.changes} changes from the release before (${RELEASES}/changes.json)`);
+    const a = await archiveRelease({ dir: join(values.out!, RELEASES) });
+    console.log(`${a.file}: ${a.charts} chart variants archived for pinned embeds, ${a.objects} of them new (${(a.bytes / 1024).toFixed(0)} KB added to ${RELEASES}/)`);
   }
   // A signal that came after the engine's last check: the new datasets are published all the same.
   if (stop.signal.aborted) {

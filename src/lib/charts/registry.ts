@@ -7,8 +7,10 @@ import covidIce from './specs/covid-ice';
 import covidPrisons from './specs/covid-prisons';
 import facilityAdp from './specs/facility-adp';
 import facilityDaily from './specs/facility-daily';
+import facilityReleases from './specs/facility-releases';
 import iceByFacilityType from './specs/ice-by-facility-type';
 import iceByState from './specs/ice-by-state';
+import iceCurrentlyDetained from './specs/ice-currently-detained';
 import iceNationalAnnual from './specs/ice-national-annual';
 import iceNationalDaily from './specs/ice-national-daily';
 import iceNationalMonthly from './specs/ice-national-monthly';
@@ -18,7 +20,7 @@ import prisonersNational from './specs/prisoners-national';
 import stateIceAdp from './specs/state-ice-adp';
 import statePrisoners from './specs/state-prisoners';
 
-const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, iceByFacilityType, iceByState, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, statePrisoners];
+const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, facilityReleases, iceByFacilityType, iceByState, iceCurrentlyDetained, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, statePrisoners];
 export const CHARTS: Record<string, ChartSpec> = Object.fromEntries(ALL.map((s) => [s.id, s]));
 
 export function chartSpec(id: string): ChartSpec {

@@ -1,6 +1,6 @@
 /**
- * Build-time access to the change log (data/releases/changes.json, written by npm run ingest): for the
- * /changes page and feeds, and each facility's own history.
+ * Build-time access to the change log (static/data/changes.json, replayed from ICE's releases by
+ * scripts/build-data.ts before the build): for the /changes page and feeds, and each facility's own history.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { datapackage } from './data';
 
 let log: ChangeLog | null = null;
 export function changeLog(): ChangeLog {
-  const file = resolve('data', 'releases', 'changes.json');
+  const file = resolve('static', 'data', 'changes.json');
   return (log ??= existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ChangeLog) : { releases: [], changes: [] });
 }
 

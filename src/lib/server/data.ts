@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSources } from '$lib/facilities/types';
 
-const DATA = resolve('data');
+/** The processed datasets: data/, or DATA_DIR (the bench builds other ingests side by side). */
+export const DATA = resolve(process.env.DATA_DIR ?? 'data');
 
 export interface PackageResource {
   name: string;

@@ -4,7 +4,7 @@ import type { ChartData } from '$lib/charts/types';
 
 /** The page's groups, in order; each chart id is a spec in src/lib/charts/specs/. */
 const GROUPS = [
-  { id: 'over-time', title: 'ICE detention over time', charts: ['ice-national-annual', 'ice-national-monthly', 'ice-national-daily'] },
+  { id: 'over-time', title: 'ICE detention over time', charts: ['ice-national-annual', 'ice-national-monthly', 'ice-currently-detained', 'ice-national-daily'] },
   { id: 'where', title: 'Where people are held', charts: ['ice-by-facility-type', 'ice-by-state', 'ice-top-facilities'] },
   { id: 'prisons', title: 'Prisons', charts: ['prisoners-national'] },
   { id: 'covid', title: 'COVID-19', charts: ['covid-ice', 'covid-prisons'] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { diffReleases } from '../../../src/lib/changes/diff';
 import type { ReleaseSummary } from '../../../src/lib/changes/types';
-import { changeLog } from '../../../scripts/change-log';
+import { fixtureLog } from './fixture-log';
 import { revisionNotes } from '../../../src/lib/changes/notes';
 
 const DIR = 'tests/fixtures/releases';
@@ -92,7 +92,7 @@ describe('what changed between two releases', () => {
 
 describe('the change log', () => {
   it('compares each release with the one before it, newest first', () => {
-    const log = changeLog(DIR);
+    const log = fixtureLog(DIR);
     expect(log.releases).toEqual([
       { release: '2026-02-06', previous: '2026-01-23', inputs: 1, changes: 3 },
       { release: '2026-01-23', previous: '2026-01-09', inputs: 1, changes: 4 },
@@ -104,9 +104,9 @@ describe('the change log', () => {
 
 describe('revisions on chart pages', () => {
   it("a facility's chart notes each revised figure with both cells, and nothing for other facilities", () => {
-    const { changes } = changeLog(DIR);
+    const { changes } = fixtureLog(DIR);
     expect(revisionNotes(changes, 'stwrtga')).toEqual([
-      'Revised in data release 2026-01-23: STEWART DETENTION CENTER: FY2025 average daily population revised from 1,800.5 (FY25_detentionStats09242025.xlsx, sheet “Facilities FY25”, row 200) to 1,812.3 (FY25_detentionStats09242025.xlsx, sheet “Facilities FY25”, row 200). The chart shows the current figure.',
+      "Revised in ICE's release of 2026-01-23: STEWART DETENTION CENTER: FY2025 average daily population revised from 1,800.5 (FY25_detentionStats09242025.xlsx, sheet “Facilities FY25”, row 200) to 1,812.3 (FY25_detentionStats09242025.xlsx, sheet “Facilities FY25”, row 200). The chart shows the current figure.",
     ]);
     expect(revisionNotes(changes, 'quietla')).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * committed figure was edited by hand or left stale.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,14 +34,14 @@ describe('committed data', () => {
     expect(digest(out)).toEqual(digest('data'));
     expect(readFileSync(join(out, 'releases', '2000-01-01.json'), 'utf8')).toBe('{"release":"2000-01-01","charts":{}}\n');
   });
-  it('holds the archive of its own release (charts as drawn now, summary of these sources) and the change log', { timeout: 120_000 }, async () => {
-    const { archiveRelease } = await import('../../../scripts/archive-release');
+  it('holds the archive of its own release (charts as drawn now), content-addressed: a rerun adds nothing', { timeout: 120_000 }, async () => {
+    const { archiveRelease, OBJECTS } = await import('../../../scripts/archive-release');
     const dir = join(root, 'releases');
-    mkdirSync(dir, { recursive: true });
-    for (const f of readdirSync('data/releases')) if (/^\d{4}-\d{2}-\d{2}\.json$/.test(f)) writeFileSync(join(dir, f), readFileSync(join('data/releases', f)));
-    const { file } = await archiveRelease({ dir, sources });
+    cpSync('data/releases', dir, { recursive: true });
+    const { file, objects } = await archiveRelease({ dir });
     const name = basename(file);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join('data/releases', name), 'utf8'));
-    expect(readFileSync(join(dir, 'changes.json'), 'utf8')).toBe(readFileSync('data/releases/changes.json', 'utf8'));
+    expect(objects).toBe(0);
+    expect(readdirSync(join(dir, OBJECTS)).sort()).toEqual(readdirSync(join('data/releases', OBJECTS)).sort());
   });
 });

@@ -265,19 +265,29 @@ describe('bad input fails loudly and publishes nothing', () => {
     expect(e.where).toEqual({ file: labelOf(2020), sheet: 'Facilities FY20', row: 8, column: 'Last Inspection Date', value: '13/45/2020' });
   });
 
-  it('the same month twice (a second FY20 workbook): primary-key error naming the dataset and the row', async () => {
+  it('a second FY20 workbook with other figures is a second release: the yearly tables read the later one, each month once', async () => {
     const c = caseFolder();
     const copy = nameOf(2020).replace(/\.xlsx$/, '_copy.xlsx');
     expect(copy).toMatch(ICE_DECL.name);
-    // Only the months repeat: the snapshot date and the facility names differ, so no other dataset trips first.
+    // Same months, a later snapshot and other facility names: another release of FY2020 with the same data date.
     await rewrite(c.src, 2020, (s) => {
       setCell(sheetOf(s, /^Footnotes/), N.snapshot, 2, 'ICE National Docket data are a snapshot as of 10/09/2020 (EID as of 10/09/2020).');
       for (const r of sheetOf(s, /^Facilities/).rows.slice(F.first - 1, F.first + 2)) r[0] = `${r[0]} (COPY)`;
     }, copy);
-    const e = await mustFail(c);
-    expect(e.expected).toBe('expected one row per month in dataset ice_national_monthly; 2 rows have month="2019-10"');
-    expect([labelOf(2020), `${ICE_DIR}/${copy}`]).toContain(e.where.file);
-    expect(e.where).toMatchObject({ sheet: 'Detention FY20', row: D.adpTotal, column: 'month', value: '2019-10' });
+    await ingest({ sources: c.src, out: c.out, only: ONLY, log: quiet });
+    const { instance, con } = await openDuck();
+    try {
+      const rel = await rows(con, `SELECT file, yearly, current FROM '${join(c.out, 'ice_releases.parquet')}' WHERE fiscal_year = 2020 ORDER BY file`);
+      expect(rel.map((r) => r.file).sort()).toEqual([labelOf(2020), `${ICE_DIR}/${copy}`].sort());
+      expect(rel.filter((r) => r.yearly)).toHaveLength(1);
+      // The same data date: the file posted later (by name, with no archive date) supersedes the other.
+      expect(rel.filter((r) => r.current)).toEqual(rel.filter((r) => r.yearly));
+      const months = await rows(con, `SELECT month, count(*)::INT AS n FROM '${join(c.out, 'ice_national_monthly.parquet')}' GROUP BY 1 HAVING n > 1`);
+      expect(months).toEqual([]);
+    } finally {
+      con.closeSync();
+      instance.closeSync();
+    }
   });
 
   const ppi = 'scripts/ingest/sources/ppi-whole-pie.ts';

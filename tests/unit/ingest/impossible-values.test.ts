@@ -20,6 +20,8 @@ import { parseCell, today } from '../../../scripts/ingest/lib/cells';
 import { IngestError } from '../../../scripts/ingest/lib/errors';
 import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
 import { readCsv } from '../../../scripts/ingest/lib/read-csv';
+import { openWorkbook, sheetGrid } from '../../../scripts/ingest/lib/read-xlsx';
+import { readFacilities } from '../../../scripts/ingest/sources/ice-workbooks';
 import { checkPoint, FACILITY_KM, CENTROID_KM, type RowPoint } from '../../../scripts/ingest/lib/us-places';
 import { OUTSIDE_STATE as MARSHALL_OUTSIDE } from '../../../scripts/ingest/sources/marshall-detention';
 import { kmFromState, placeInState, stateOutlines } from '../../../src/lib/geo/in-state';
@@ -136,14 +138,28 @@ describe('ICE workbooks: dates against the release\'s own date', () => {
     expect(e.expected).toBe(`expected a date no later than ${today()} (the day of this run)`);
   });
 
-  it('an inspection after the date in the file name is named', async () => {
+  it('an inspection up to a year after the date in the file name is a scheduled one: not reported, with that reason', async () => {
+    const spec = iceWorkbook(2026);
     const col = facilityHeader(2026).indexOf('Last Inspection End Date') + 1;
-    const c = await iceCase(2026, (s) => {
-      sheetOf(s, /^Facilities/).rows[F.first]![col - 1] = '5/1/2026';
+    sheetOf(spec, /^Facilities/).rows[F.first]![col - 1] = '5/1/2026';
+    const label = `${ICE_DIR}/${nameOf(2026)}`;
+    const path = join(mkdtempSync(join(root, 'wb-')), nameOf(2026));
+    writeFileSync(path, await xlsxBytes(spec));
+    const grid = sheetGrid(await openWorkbook(path, label), /^Facilities/, label);
+    const r = readFacilities(grid, { name: nameOf(2026), label }).records.find((x) => x.row === F.first + 1)!;
+    expect(r.values.last_inspection_date).toBeNull();
+    expect(r.missing.last_inspection_date).toBe(`dated 2026-05-01, after the file (2026-04-09, the date in the file name, ${nameOf(2026)}): a scheduled inspection, not the last one`);
+  });
+
+  it('an inspection more than a year after the date in the file name is named', async () => {
+    // FY25_detentionStats09242025: a year after is 2026-09-25, a date already past (the day of the run bounds every date).
+    const col = facilityHeader(2025).indexOf('Last Inspection End Date') + 1;
+    const c = await iceCase(2025, (s) => {
+      sheetOf(s, /^Facilities/).rows[F.first]![col - 1] = '11/1/2026';
     });
     const e = await mustFail(c.src, ['ice-workbooks']);
-    expect(e.where).toMatchObject({ file: c.label, sheet: 'Facilities FY26', row: F.first + 1, column: 'Last Inspection End Date', value: '2026-05-01' });
-    expect(e.expected).toBe(`expected an inspection no later than 2026-04-09 (the date in the file name, ${nameOf(2026)})`);
+    expect(e.where).toMatchObject({ file: c.label, sheet: 'Facilities FY25', row: F.first + 1, column: 'Last Inspection End Date', value: '2026-11-01' });
+    expect(e.expected).toBe(`expected an inspection no later than a year after 2025-09-24 (the date in the file name, ${nameOf(2025)})`);
   });
 
   it('a State "XX" is named, not dropped as a footnote', async () => {

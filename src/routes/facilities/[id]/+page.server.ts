@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadChart } from '$lib/server/charts';
-import { datapackage, datasetSources } from '$lib/server/data';
+import { datapackage, datasetSources, query } from '$lib/server/data';
 import { facilityIds, facilityPage, formerIds } from '$lib/server/facilities';
 import { membersForPlace } from '$lib/server/representatives';
 import { changeLog, changeSource, changesFor } from '$lib/server/changes';
@@ -24,12 +24,24 @@ export async function load({ params }) {
   if (!facility) error(404, `No facility with id ${params.id}`);
   const path = `/facilities/${facility.id}/`;
   const ice = facility.ice;
+  const id = facility.ice_facility_id;
+  // First and last ICE release listing it, and the newest release: "no longer in ICE's list since".
+  const listed = id
+    ? (await query<{ first: string; last: string; n: number; newest: string; next: string | null }>(`
+        WITH mine AS (SELECT release_date FROM ice_facility_releases WHERE facility_id = '${id}' AND current)
+        SELECT min(release_date)::VARCHAR AS first, max(release_date)::VARCHAR AS last, count(*)::INT AS n,
+               (SELECT max(release_date) FROM ice_releases WHERE current)::VARCHAR AS newest,
+               (SELECT min(release_date) FROM ice_releases WHERE current AND release_date > (SELECT max(release_date) FROM mine))::VARCHAR AS next
+        FROM mine HAVING count(*) > 0`))[0] ?? null
+    : null;
   return {
     movedTo,
     facility,
     adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
     daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,
-    sources: datasetSources(['ice_facilities', 'ice_facility_fy', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
+    releases_chart: listed && listed.n > 1 ? await loadChart('facility-releases', { facility: facility.id }, path) : null,
+    listed,
+    sources: datasetSources(['ice_facilities', 'ice_facility_fy', 'ice_facility_releases', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
     reps: membersForPlace(facility.zip, facility.zip_state ?? facility.state),
     release: datapackage().version,
     changes: facility.ice_facility_id ? changesFor(facility.ice_facility_id) : [],

@@ -118,9 +118,13 @@ describe('one facility model: /near/ and the facility page cannot disagree', () 
 
   it('cites the source cell of every population figure', async () => {
     const rows = await query<{ id: string; measure: string; source: string | null; file: string | null; sheet: string | null; row: number | null }>(`
-      SELECT f.facility_id AS id, f.population_measure AS measure, f.population_source AS source, y.source_file AS file, y.source_sheet AS sheet, y.source_row::INT AS row
+      SELECT f.facility_id AS id, f.population_measure AS measure, f.population_source AS source,
+             coalesce(y.source_file, r.source_file) AS file, coalesce(y.source_sheet, r.source_sheet) AS sheet, coalesce(y.source_row, r.source_row)::INT AS row
       FROM facilities f LEFT JOIN ice_facilities i ON i.facility_id = f.ice_facility_id
       LEFT JOIN ice_facility_fy y ON y.facility_id = i.facility_id AND y.fiscal_year = i.last_fiscal_year
+      -- A facility no yearly table lists: the row of the last release listing it.
+      LEFT JOIN (SELECT * FROM ice_facility_releases QUALIFY row_number() OVER (PARTITION BY facility_id ORDER BY release_date DESC, current DESC, source_file DESC, source_row) = 1) r
+        ON y.facility_id IS NULL AND r.facility_id = i.facility_id AND r.release_date = i.last_release
       WHERE f.population IS NOT NULL`);
     for (const r of rows) {
       expect(r.source, r.id).not.toBeNull();
