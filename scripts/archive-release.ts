@@ -6,35 +6,17 @@
  * each chart key to its object. A rerun on the same data rewrites the same bytes.
  * Runs outside Vite (tsx resolves $lib through tsconfig paths).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHARTS } from '../src/lib/charts/registry';
 import { chartVariants, loadChart } from '../src/lib/server/charts';
 import { datapackage } from '../src/lib/server/data';
 import { archive } from '../src/lib/embed/release';
+import { OBJECTS, putObject, RELEASE_FILE, writeAtomic } from './release-objects';
 
 export interface ArchiveOptions {
   /** The releases folder (data/releases). */
   dir: string;
-}
-
-export const OBJECTS = 'objects';
-const RELEASE_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 20);
-
-function writeAtomic(file: string, text: string) {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-}
-
-/** Store one archived chart by its content; the same chart in two releases is one file. */
-export function putObject(dir: string, chart: unknown): string {
-  const text = JSON.stringify(chart) + '\n';
-  const hash = hashOf(text);
-  const file = join(dir, OBJECTS, `${hash}.json`);
-  if (!existsSync(file)) writeAtomic(file, text);
-  return hash;
 }
 
 /** An archive written before objects existed (charts inline) is rewritten as an index of objects. */
@@ -68,13 +50,6 @@ export async function archiveRelease({ dir }: ArchiveOptions): Promise<{ file: s
   const added = readdirSync(join(dir, OBJECTS)).filter((o) => !before.has(o));
   const bytes = added.reduce((n, o) => n + readFileSync(join(dir, OBJECTS, o)).length, 0) + readFileSync(file).length;
   return { file, charts: Object.keys(charts).length, objects: added.length, bytes };
-}
-
-/** A release's archived charts by key (the index resolved through its objects). */
-export function readArchive(dir: string, file: string): { release: string; charts: Record<string, unknown> } {
-  const a = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { release: string; charts: Record<string, unknown> };
-  const charts = Object.fromEntries(Object.entries(a.charts).map(([k, h]) => [k, typeof h === 'string' ? JSON.parse(readFileSync(join(dir, OBJECTS, `${h}.json`), 'utf8')) : h]));
-  return { release: a.release, charts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

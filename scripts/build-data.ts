@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DATA } from '../src/lib/server/data';
-import { readArchive } from './archive-release';
+import { readArchive } from './release-objects';
 import { buildGeo } from './build-geo';
 import { writeNearData } from './build-near';
 import { csvCopySql } from './ingest/lib/datapackage';

@@ -7,6 +7,8 @@ import { THRESHOLDS, cellLabel as at, type Change, type ChangeKind, type Facilit
 
 const latestYear = (s: ReleaseSummary) => Math.max(...Object.keys(s.fiscalYears).map(Number));
 const people = (n: number) => Math.round(n).toLocaleString('en-US');
+/** "45 people a day", "1 person a day": call scripts and feeds read these aloud. */
+const perDay = (n: number) => `${people(n)} ${Math.round(n) === 1 ? 'person' : 'people'} a day`;
 const one = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 export function diffReleases(prev: ReleaseSummary, next: ReleaseSummary, t: Thresholds = THRESHOLDS): Change[] {
@@ -32,10 +34,25 @@ export function diffReleases(prev: ReleaseSummary, next: ReleaseSummary, t: Thre
         fiscal_year: figure ? nextLatest : null,
         before: null,
         after: figure?.adp ?? null,
-        text: figure ? `${f.name} appears in ICE's FY${nextLatest} statistics, ${figure.adp === null ? 'population not reported' : `${people(figure.adp)} people a day on average`}.` : `${f.name} appears in the data.`,
+        text: figure ? `${f.name} appears in ICE's FY${nextLatest} statistics, ${figure.adp === null ? 'population not reported' : `${perDay(figure.adp)} on average`}.` : `${f.name} appears in the data.`,
         sources: figure ? [figure.source] : [],
       });
       continue;
+    }
+    // Back in the list: in the new release's latest year after missing from the earlier one's (the
+    // counterpart of "no longer reported" below, so a facility dropped for a release is seen to return).
+    const back = f.fy[nextLatest];
+    if (back && !reported(was, prevLatest)) {
+      const years = Object.keys(was.fy).map(Number);
+      const last = was.last_listed ? `ICE's release of ${was.last_listed}` : years.length ? `FY${Math.max(...years)}` : 'an earlier release';
+      add('facility-added', id, {
+        ...facility,
+        fiscal_year: nextLatest,
+        before: null,
+        after: back.adp,
+        text: `${f.name} is back in ICE's FY${nextLatest} statistics, ${back.adp === null ? 'population not reported' : `${perDay(back.adp)} on average`}; it was not in the release before (last listed in ${last}).`,
+        sources: [back.source],
+      });
     }
     for (const [fy, now] of Object.entries(f.fy)) {
       const then = was.fy[fy];
@@ -77,7 +94,7 @@ export function diffReleases(prev: ReleaseSummary, next: ReleaseSummary, t: Thre
         fiscal_year: nextLatest,
         before: f.fy[prevLatest]!.adp,
         after: null,
-        text: `${f.name} is not in ICE's FY${nextLatest} statistics (${next.fiscalYears[nextLatest]}); it was in FY${prevLatest}${f.fy[prevLatest]!.adp === null ? '' : ` at ${people(f.fy[prevLatest]!.adp!)} people a day`}.`,
+        text: `${f.name} is not in ICE's FY${nextLatest} statistics (${next.fiscalYears[nextLatest]}); it was in FY${prevLatest}${f.fy[prevLatest]!.adp === null ? '' : ` at ${perDay(f.fy[prevLatest]!.adp!)}`}.`,
         sources: [f.fy[prevLatest]!.source],
       });
 

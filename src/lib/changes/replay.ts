@@ -39,15 +39,18 @@ export function summaries(releases: ReleaseRow[], rows: FacilityReleaseRow[]): R
   const bySha = new Map<string, FacilityReleaseRow[]>();
   for (const r of rows) bySha.set(r.sha256, [...(bySha.get(r.sha256) ?? []), r]);
   const latest = new Map<number, ReleaseRow>();
+  // Every facility seen so far, with the last release listing it: one missing from a release stays
+  // in the summary (with no figure for that year), so its return reads as a return, not as new.
+  const seen = new Map<string, { name: string; state: string | null; last: string }>();
   const out: ReleaseSummary[] = [];
   for (const rel of releases) {
     if (!rel.current || leftOut(rel)) continue;
     latest.set(rel.fiscal_year, rel);
-    const facilities: ReleaseSummary['facilities'] = {};
+    for (const f of bySha.get(rel.sha256) ?? []) seen.set(f.facility_id, { name: f.name, state: f.state, last: rel.release_date });
+    const facilities: ReleaseSummary['facilities'] = Object.fromEntries([...seen].map(([id, f]) => [id, { name: f.name, state: f.state, fy: {}, last_listed: f.last }]));
     for (const [fy, r] of [...latest].sort(([a], [b]) => a - b))
       for (const f of bySha.get(r.sha256) ?? []) {
-        const s = (facilities[f.facility_id] ??= { name: f.name, state: f.state, fy: {} });
-        [s.name, s.state] = [f.name, f.state ?? s.state];
+        const s = facilities[f.facility_id]!;
         // A facility ICE lists in two rows (two names, one place) counts once, with both rows' people.
         const had = s.fy[fy];
         s.fy[fy] = { adp: had && had.adp !== null && f.adp_fytd !== null ? had.adp + f.adp_fytd : (f.adp_fytd ?? had?.adp ?? null), source: had?.source ?? { file: f.source_file, sheet: f.source_sheet, row: f.source_row } };

@@ -19,6 +19,8 @@ export interface FacilitySummary {
   state: string | null;
   /** ICE's average daily population per fiscal year ("2025": …), with the cell it was read from; null where not reported. */
   fy: Record<string, { adp: number | null; source: Cell }>;
+  /** The data date of the last release listing it (summaries replayed from ICE's releases). */
+  last_listed?: string;
 }
 
 export interface ReleaseSummary {

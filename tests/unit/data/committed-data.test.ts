@@ -35,7 +35,8 @@ describe('committed data', () => {
     expect(readFileSync(join(out, 'releases', '2000-01-01.json'), 'utf8')).toBe('{"release":"2000-01-01","charts":{}}\n');
   });
   it('holds the archive of its own release (charts as drawn now), content-addressed: a rerun adds nothing', { timeout: 120_000 }, async () => {
-    const { archiveRelease, OBJECTS } = await import('../../../scripts/archive-release');
+    const { archiveRelease } = await import('../../../scripts/archive-release');
+    const { OBJECTS } = await import('../../../scripts/release-objects');
     const dir = join(root, 'releases');
     cpSync('data/releases', dir, { recursive: true });
     const { file, objects } = await archiveRelease({ dir });
