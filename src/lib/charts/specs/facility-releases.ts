@@ -24,12 +24,16 @@ export default {
   // The year-to-date average restarts each October: a row with no figure at each fiscal year's start
   // breaks its line there, instead of joining one year's average to the next.
   query: (p) => `
-    WITH r AS (SELECT * FROM ice_facility_releases WHERE facility_id = '${p.facility}' AND current)
+    WITH r AS (SELECT f.*, x.facilities_repeated OR x.facilities_inconsistent AS left_out
+               FROM ice_facility_releases f JOIN ice_releases x USING (sha256) WHERE f.facility_id = '${p.facility}' AND f.current)
     SELECT release_date::VARCHAR AS release_date, '${BETWEEN}' AS measure, round(interval_adp, 1) AS people,
            CASE WHEN interval_adp IS NULL THEN interval_note ELSE 'from ' || interval_start || ', ' || interval_days || ' days' END AS note,
            interval_start::VARCHAR AS interval_start, fiscal_year, source_file, source_row FROM r
     UNION ALL
-    SELECT release_date::VARCHAR, '${YTD}', round(adp_fytd, 1), 'FY' || fiscal_year || ' to date', NULL, fiscal_year, source_file, source_row FROM r
+    -- A table repeated from an earlier release, or one that does not add up to ICE's national figure, is left out (with why).
+    SELECT release_date::VARCHAR, '${YTD}', CASE WHEN NOT left_out THEN round(adp_fytd, 1) END,
+           CASE WHEN left_out THEN 'left out: this release''s facilities table repeats an earlier one or does not add up (ice_releases.notes)' ELSE 'FY' || fiscal_year || ' to date' END,
+           NULL, fiscal_year, source_file, source_row FROM r
     UNION ALL
     SELECT (fiscal_year - 1) || '-10-01', '${YTD}', NULL, 'FY' || fiscal_year || ' begins: the year-to-date average starts again', NULL, fiscal_year, NULL, NULL
     FROM (SELECT DISTINCT fiscal_year FROM r)
@@ -48,7 +52,7 @@ export default {
   method:
     'Each ICE workbook gives a facility’s average daily population from October 1 to its data date (the sum of Level A–D). The average between two releases of the same fiscal year is (ADP now × days now − ADP before × days before) ÷ the days between, where the days are the count behind ICE’s own averages, worked out from the averages themselves (ADP × days is a whole number of person-days).',
   caveats: [
-    'ICE’s biweekly tables sometimes repeat an earlier release or do not fit together; those intervals are left out, with the reason in the data table.',
+    'ICE’s biweekly tables sometimes repeat an earlier release, do not add up to ICE’s own national figure, or do not fit together; those figures are left out, with the reason in the data table.',
     'The year-to-date line restarts each October.',
   ],
   describe: (rows) => {
