@@ -16,6 +16,9 @@ import { readCsv } from '../../../scripts/ingest/lib/read-csv';
 import { readTable } from '../../../scripts/ingest/lib/table';
 import { zip5 } from '../../../scripts/ingest/lib/us-places';
 import { unquoteSpaced } from '../../../scripts/ingest/sources/ice-offices';
+import { openWorkbook, sheetGrid } from '../../../scripts/ingest/lib/read-xlsx';
+import { parseCell } from '../../../scripts/ingest/lib/cells';
+import { THROUGH } from '../../../scripts/ingest/ice/read-release';
 import { useDate } from '../../../scripts/ingest/sources/marshall-detention';
 
 const FIXTURES = resolve('tests/fixtures/ice-secondary');
@@ -93,12 +96,12 @@ describe('ice_detained_biweekly', () => {
   test('spot totals equal the six raw cells summed', async () => {
     // Row 23: …FY21_detentionStats11122021.xlsx, EID 09/11/2021 (matches the FY21 workbook).
     expect(raw(file, 23, 'File Name')).toMatch(/FY21_detentionStats11122021/);
-    expect(rawTotal(23)).toBe(21566);
-    expect((await at('2021-09-11')).total).toBe(21566);
-    expect((await at('2022-09-24')).total).toBe(25134);
+    expect((await at('2021-09-11')).total).toBe(rawTotal(23));
     // Row 118: 20241220175644-FY24_detentionStats.xlsx, EID 10/03/2024 (matches the FY24 workbook).
-    expect(rawTotal(118)).toBe(37684);
-    expect(await at('2024-10-03')).toMatchObject({ total: 37684, source_row: 118, captures: 1, ice: 8724 + 4061 + 848, cbp: 1395 + 689 + 21967 });
+    const sum = (row: number, side: string) => COUNTS.filter((c) => c.startsWith(side)).reduce((n, c) => n + Number(raw(file, row, c)), 0);
+    expect(await at('2024-10-03')).toMatchObject({ total: rawTotal(118), source_row: 118, captures: 1, ice: sum(118, 'ICE_'), cbp: sum(118, 'CBP_') });
+    // Every snapshot: the total of the row it cites.
+    for (const r of await all(`SELECT total, source_row FROM {ice_detained_biweekly}`)) expect(r.total, `row ${r.source_row}`).toBe(rawTotal(Number(r.source_row)));
   });
 
   test('one row per EID date, earliest capture cited', async () => {
@@ -139,12 +142,20 @@ describe('ice_national_annual', () => {
     expect((await one(`SELECT count(*) n FROM {ice_national_annual} WHERE partial AND source_id = 'ncraig-adp'`)).n).toBe(1);
   });
 
-  test('ICE workbooks: FY Overall, e.g. FY2019 50,165.43 (Detention FY19 row 84) and FY2024 37,721.80 (row 125)', async () => {
-    expect(await at('ice-workbooks', 2019)).toMatchObject({ source_sheet: 'Detention FY19', source_row: 84, partial: false });
-    expect((await at('ice-workbooks', 2019)).adp).toBeCloseTo(50165.43, 1);
-    expect((await at('ice-workbooks', 2024)).adp).toBeCloseTo(37721.8, 1);
-    // FY2026 runs through 04/04/2026 only.
-    expect(await at('ice-workbooks', 2026)).toMatchObject({ partial: true, note: 'through 2026-04-04' });
+  test('ICE workbooks: each year\'s FY Overall is the cell it cites; partial where its Footnotes date stops short of September 30', async () => {
+    const rows = await all(`SELECT fiscal_year, adp, partial, note, source_file, source_sheet, source_row, source_column FROM {ice_national_annual} WHERE source_id = 'ice-workbooks' ORDER BY fiscal_year`);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const r of rows) {
+      const wb = await openWorkbook(join(SOURCES, String(r.source_file)), String(r.source_file));
+      const det = sheetGrid(wb, (n) => n === r.source_sheet, String(r.source_file));
+      const col = [...String(r.source_column)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      expect(Number(r.adp), `FY${r.fiscal_year}`).toBeCloseTo(Number(cellText(det.rows[Number(r.source_row) - 1]![col])), 6);
+      // Partial when the workbook's data stop before the year ends (its Footnotes' "updated through" date).
+      const m = sheetGrid(wb, /^Footnotes/, String(r.source_file)).rows.map((x) => x.map(cellText).join(' ')).join(' ').match(THROUGH)!;
+      const through = String(parseCell(m[1]!, { kind: 'date' }, { file: String(r.source_file) }).value);
+      expect(r.partial, `FY${r.fiscal_year}`).toBe(through < `${r.fiscal_year}-09-30`);
+      if (r.partial) expect(r.note).toBe(`through ${through}`);
+    }
   });
 });
 
