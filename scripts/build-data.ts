@@ -86,7 +86,7 @@ async function deriveDatasets(): Promise<void> {
 export const CHANGE_LOG = 'changes.json';
 async function writeChangeLog(con: DuckDBConnection, file: string): Promise<void> {
   const rows = async <T>(sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as unknown as T[];
-  const releases = await rows<ReleaseRow>(`SELECT sha256, release_date::VARCHAR AS release_date, fiscal_year::INT AS fiscal_year, file, current, facilities_repeated, facilities_inconsistent, notes FROM ice_releases ORDER BY release_date, current, file`);
+  const releases = await rows<ReleaseRow>(`SELECT sha256, release_date::VARCHAR AS release_date, fiscal_year::INT AS fiscal_year, file, current, facilities_repeated, facilities_repeat_of, facilities_inconsistent, notes FROM ice_releases ORDER BY release_date, current, file`);
   const facilities = await rows<FacilityReleaseRow>(`SELECT sha256, facility_id, name, state, adp_fytd, source_file, source_sheet, source_row::INT AS source_row FROM ice_facility_releases ORDER BY sha256, source_row`);
   const log = replay(releases, facilities);
   writeFileSync(file, JSON.stringify(log));

@@ -40,6 +40,7 @@ export default {
     { name: 'current', type: 'boolean', description: 'False when a later file has the same data date (this one is superseded)', required: true },
     { name: 'superseded_by', type: 'string', description: 'The later file with the same data date' },
     { name: 'facilities_repeated', type: 'boolean', description: 'The Facilities table has every figure of an earlier release of the year', required: true },
+    { name: 'facilities_repeat_of', type: 'string', description: 'The earlier release (file) whose facilities table this one repeats' },
     { name: 'facilities_inconsistent', type: 'boolean', description: 'The Facilities averages add up to under 90 % or over 110 % of ICE\'s national average for the year to date (93–101 % in other releases): the table is not what it claims', required: true },
     { name: 'national_repeated', type: 'boolean', description: 'The Detention sheet has every figure of an earlier release', required: true },
     { name: 'date_disagreement', type: 'boolean', description: 'The workbook\'s own dates disagree (notes says how)', required: true },
@@ -53,10 +54,7 @@ export default {
            adp_fytd, adp_fytd_source, book_ins_fytd, book_ins_source, alos_fytd, alos_source, facility_rows,
            lead(release_date) OVER w IS DISTINCT FROM release_date AS current,
            CASE WHEN lead(release_date) OVER w = release_date THEN last_value(file) OVER (PARTITION BY release_date ORDER BY posted_rank ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) END AS superseded_by,
-           coalesce(notes LIKE '%facilities table repeated%', false) AS facilities_repeated,
-           coalesce(notes LIKE '%facilities table does not add up%', false) AS facilities_inconsistent,
-           coalesce(notes LIKE '%national tables repeated%', false) AS national_repeated,
-           date_source <> 'footnote' OR coalesce(regexp_matches(notes, 'date|cover \\d+ days|runs through'), false) AS date_disagreement,
+           facilities_repeat_of IS NOT NULL AS facilities_repeated, facilities_repeat_of, facilities_inconsistent, national_repeated, date_disagreement,
            yearly, notes
     FROM stg_ice_releases WINDOW w AS (ORDER BY posted_rank)`,
   checks: [

@@ -137,13 +137,15 @@ export function fileNameDate(iceName: string): string | null {
 }
 
 /** The release's dates and the day count behind its Facilities averages. */
-export function releaseDate(sheets: ReleaseSheets, file: ReleaseFile, records: Record_[]): DataDate & { facilityDays: number | null; footnote: Dated | null; snapshot: Dated | null } {
+export function releaseDate(sheets: ReleaseSheets, file: ReleaseFile, records: Record_[]): DataDate & { facilityDays: number | null; footnote: Dated | null; snapshot: Dated | null; disagreement: boolean } {
   const notes = footnotes(sheets.footnotes);
   const fy = sheets.fiscalYear;
   const fileName = fileNameDate(file.iceName);
   const anchor = [notes.through?.date, notes.snapshot?.date, file.archived, fileName].find((d) => d && d >= `${fy - 1}-10-01` && d <= fyEnd(fy)) ?? fyEnd(fy);
   const facilityDays = dayCount(levelFigures(records), dayOfFy(anchor, fy));
   const d = dataDate({ fiscalYear: fy, footnote: notes.through?.date ?? null, snapshot: notes.snapshot?.date ?? null, fileName, archived: file.archived, months: monthFigures(sheets.detention), facilityDays });
+  // The workbook's own dates disagree (a note of dataDate's), unlike a day count that cannot be worked out (noted below).
+  const disagreement = d.source !== 'footnote' || d.notes.length > 0;
   if (facilityDays === null) d.notes.push(levelFigures(records).every(Number.isInteger) ? 'the Facilities averages are whole numbers (rounded), so the days behind them cannot be worked out' : 'no day count fits the Facilities averages');
-  return { ...d, facilityDays, footnote: notes.through, snapshot: notes.snapshot };
+  return { ...d, facilityDays, footnote: notes.through, snapshot: notes.snapshot, disagreement };
 }

@@ -50,3 +50,6 @@ export function columnLetter(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+
+/** 0-based index of spreadsheet column letters: A -> 0, AB -> 27 (the inverse of columnLetter). */
+export const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

@@ -9,7 +9,7 @@ import { parseCell, today } from '../lib/cells';
 import { readTable, type ColumnDecl, type Record_, type TableDecl } from '../lib/table';
 import { stateAbbr } from '../lib/us-places';
 import type { ColumnType, ResolvedFile, SourceDecl } from '../lib/types';
-import { contentHash, distinctFiles, SNAPSHOT, THROUGH, figure, fileNameDate, levelFigures, MONTHLY_TITLE, openRelease, releaseDate, type NationalFigure, type ReleaseFile, type ReleaseSheets } from '../ice/read-release';
+import { contentHash, distinctFiles, SNAPSHOT, THROUGH, figure, fileNameDate, levelFigures, MONTHLY_TITLE, openRelease, releaseDate, type Dated, type NationalFigure, type ReleaseFile, type ReleaseSheets } from '../ice/read-release';
 
 // "*" and "**": ICE's marks for a figure it does not give (FY24 releases: ALOS, guaranteed minimum, inspection date).
 const ADP = { kind: 'number', min: 0, missing: ['#N/A', 'N/A', '*', '**'] } as const satisfies Partial<ColumnDecl>;
@@ -83,11 +83,6 @@ export function latestDate(file: Pick<ResolvedFile, 'name' | 'label'>): { date: 
   return { date: String(p.value), what: `the date in the file name, ${file.name}` };
 }
 
-interface Dated {
-  date: string;
-  /** 1-based row of its Footnotes sentence, the cell it came from. */
-  row: number;
-}
 
 /**
  * Dates from the Footnotes sheet: the snapshot date of "currently detained" and the date the data
@@ -225,7 +220,8 @@ const RELEASE_COLUMNS: Record<string, ColumnType> = {
   date_source: 'VARCHAR', footnote_date: 'DATE', snapshot_date: 'DATE', file_name_date: 'DATE', facility_days: 'INTEGER',
   currently_detained: 'DOUBLE', currently_detained_ice: 'DOUBLE', currently_detained_cbp: 'DOUBLE', currently_detained_source: 'VARCHAR',
   adp_fytd: 'DOUBLE', adp_fytd_source: 'VARCHAR', book_ins_fytd: 'DOUBLE', book_ins_source: 'VARCHAR', alos_fytd: 'DOUBLE', alos_source: 'VARCHAR',
-  facility_rows: 'INTEGER', facilities_hash: 'VARCHAR', national_hash: 'VARCHAR', notes: 'VARCHAR', yearly: 'BOOLEAN',
+  facility_rows: 'INTEGER', facilities_hash: 'VARCHAR', national_hash: 'VARCHAR',
+  facilities_repeat_of: 'VARCHAR', national_repeated: 'BOOLEAN', facilities_inconsistent: 'BOOLEAN', date_disagreement: 'BOOLEAN', notes: 'VARCHAR', yearly: 'BOOLEAN',
 };
 
 /** The tables the yearly datasets read, checked strictly: the Footnotes dates, the monthly table against them, the snapshot. */
@@ -308,6 +304,8 @@ export default {
     const order = (r: Read) => `${r.date.date}|${r.file.decl.dir === YEAR_END_DIR ? 1 : 0}|${r.file.archived ?? '9999-12-31'}|${r.file.label}`;
     reads.sort((a, b) => (order(a) < order(b) ? -1 : 1));
     const extra = new Map<Read, string[]>(reads.map((r) => [r, []]));
+    // The flags, kept as values (the notes say the same in words).
+    const flags = new Map<Read, { repeatOf: string | null; nationalRepeated: boolean; inconsistent: boolean }>();
     for (const [i, r] of reads.entries()) {
       const earlier = reads.slice(0, i);
       // A re-post under the same data date repeats its tables by nature; a repeat under a new date is a table ICE did not update.
@@ -319,7 +317,9 @@ export default {
       // 2019–2026); a table far from it is not what it claims (2022-09-10 lists every facility twice).
       const nat = figure(r.sheets.detention, MONTHLY_TITLE, 'FY Overall', 'the national ADP by month').value;
       const sum = levelFigures(r.records).reduce((a, b) => a + b, 0);
-      if (nat && (sum < 0.9 * nat || sum > 1.1 * nat))
+      const inconsistent = !!nat && (sum < 0.9 * nat || sum > 1.1 * nat);
+      flags.set(r, { repeatOf: sameFac?.file.label ?? null, nationalRepeated: !!sameNat, inconsistent });
+      if (inconsistent)
         extra.get(r)!.push(`facilities table does not add up to the national figure: ${Math.round(sum).toLocaleString('en-US')} people a day in all, ${Math.round((100 * sum) / nat)} % of ICE's national average for the year to date (${Math.round(nat).toLocaleString('en-US')}); one of the two tables is not what it claims`);
     }
     // The yearly datasets: per fiscal year, the newest release whose data date is the footnote's and
@@ -327,7 +327,7 @@ export default {
     const yearly = new Map<number, { read: Read; tables: ReturnType<typeof yearlyTables> }>();
     for (const fy of [...new Set(reads.map((r) => r.sheets.fiscalYear))]) {
       const mine = reads.filter((r) => r.sheets.fiscalYear === fy).reverse();
-      const clean = (r: Read) => r.date.source === 'footnote' && !extra.get(r)!.some((n) => n.includes('repeated') || n.includes('does not add up'));
+      const clean = (r: Read) => r.date.source === 'footnote' && !flags.get(r)!.repeatOf && !flags.get(r)!.nationalRepeated && !flags.get(r)!.inconsistent;
       let first: unknown = null;
       for (const r of [...mine.filter(clean), ...mine.filter((r) => !clean(r))]) {
         try {
@@ -361,6 +361,7 @@ export default {
         currently_detained: detained[0]!.value, currently_detained_ice: detained[1]!.value, currently_detained_cbp: detained[2]!.value, currently_detained_source: cite(detained[0]!, det),
         adp_fytd: adp.value, adp_fytd_source: cite(adp, det), book_ins_fytd: bookIns.value, book_ins_source: cite(bookIns, det), alos_fytd: alos.value, alos_source: cite(alos, det),
         facility_rows: r.records.length, facilities_hash: r.facilitiesHash.slice(0, 16), national_hash: r.nationalHash.slice(0, 16),
+        facilities_repeat_of: flags.get(r)!.repeatOf, national_repeated: flags.get(r)!.nationalRepeated, facilities_inconsistent: flags.get(r)!.inconsistent, date_disagreement: r.date.disagreement,
         notes: [...r.date.notes, ...extra.get(r)!].join('; ') || null, yearly: y.read === r,
       }]);
       await ctx.stage('stg_ice_rel_facilities', { sha256: 'VARCHAR', release_date: 'DATE', ...FACILITY_COLUMNS }, facilityRows(r, r.sheets.fiscalYear).map((row) => ({ sha256: r.file.sha256, release_date: r.date.date, ...row })));

@@ -16,6 +16,7 @@ export interface ReleaseRow {
   file: string;
   current: boolean;
   facilities_repeated: boolean;
+  facilities_repeat_of: string | null;
   facilities_inconsistent: boolean;
   notes: string | null;
 }
@@ -84,7 +85,7 @@ export function replay(releases: ReleaseRow[], rows: FacilityReleaseRow[]): Chan
   for (const rel of releases.filter((r) => r.current && leftOut(r))) {
     const before = [...all].reverse().find((s) => s.release < rel.release_date);
     const why = rel.facilities_repeated
-      ? `repeats the facilities table of an earlier release, every figure the same (${rel.notes?.match(/facilities table repeated from ([^ ]+)/)?.[1] ?? 'see ice_releases'})`
+      ? `repeats the facilities table of an earlier release, every figure the same (${rel.facilities_repeat_of})`
       : `has a facilities table that ${rel.notes?.match(/facilities table (does not add up to the national figure: [^;]+)/)?.[1] ?? 'does not add up to ICE\'s national figure'}`;
     log.changes.push({
       id: `${rel.release_date}/table-left-out/${rel.sha256.slice(0, 12)}`,

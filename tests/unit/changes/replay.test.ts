@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { replay, type FacilityReleaseRow, type ReleaseRow } from '../../../src/lib/changes/replay';
 
-const rel = (date: string, sha: string, o: Partial<ReleaseRow> = {}): ReleaseRow => ({ sha256: sha, release_date: date, fiscal_year: 2025, file: `ice/x/${sha}.xlsx`, current: true, facilities_repeated: false, facilities_inconsistent: false, notes: null, ...o });
+const rel = (date: string, sha: string, o: Partial<ReleaseRow> = {}): ReleaseRow => ({ sha256: sha, release_date: date, fiscal_year: 2025, file: `ice/x/${sha}.xlsx`, current: true, facilities_repeated: false, facilities_repeat_of: null, facilities_inconsistent: false, notes: null, ...o });
 const fac = (sha: string, id: string, adp: number, row: number): FacilityReleaseRow => ({ sha256: sha, facility_id: id, name: id.toUpperCase(), state: 'GA', adp_fytd: adp, source_file: `ice/x/${sha}.xlsx`, source_sheet: 'Facilities FY25', source_row: row });
 
 const releases = [
   rel('2025-01-11', 'a'),
   rel('2025-01-25', 'b0', { current: false }), // superseded by b: skipped
   rel('2025-01-25', 'b'),
-  rel('2025-02-08', 'c', { facilities_repeated: true, notes: 'facilities table repeated from ice/x/b.xlsx (every figure the same)' }),
+  rel('2025-02-08', 'c', { facilities_repeated: true, facilities_repeat_of: 'ice/x/b.xlsx', notes: 'facilities table repeated from ice/x/b.xlsx (every figure the same)' }),
   rel('2025-02-22', 'd'),
   rel('2025-03-08', 'e', { facilities_inconsistent: true, notes: "facilities table does not add up to the national figure: 90 people a day in all, 195 % of ICE's national average for the year to date (46); one of the two tables is not what it claims" }),
 ];

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { ingest } from '../../../scripts/ingest/engine';
 import { ingested, SOURCES } from './ingested';
 import { IngestError } from '../../../scripts/ingest/lib/errors';
-import { cellText, type Grid } from '../../../scripts/ingest/lib/grid';
+import { cellText, columnIndex, type Grid } from '../../../scripts/ingest/lib/grid';
 import { readCsv } from '../../../scripts/ingest/lib/read-csv';
 import { readTable } from '../../../scripts/ingest/lib/table';
 import { zip5 } from '../../../scripts/ingest/lib/us-places';
@@ -148,7 +148,7 @@ describe('ice_national_annual', () => {
     for (const r of rows) {
       const wb = await openWorkbook(join(SOURCES, String(r.source_file)), String(r.source_file));
       const det = sheetGrid(wb, (n) => n === r.source_sheet, String(r.source_file));
-      const col = [...String(r.source_column)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const col = columnIndex(String(r.source_column));
       expect(Number(r.adp), `FY${r.fiscal_year}`).toBeCloseTo(Number(cellText(det.rows[Number(r.source_row) - 1]![col])), 6);
       // Partial when the workbook's data stop before the year ends (its Footnotes' "updated through" date).
       const m = sheetGrid(wb, /^Footnotes/, String(r.source_file)).rows.map((x) => x.map(cellText).join(' ')).join(' ').match(THROUGH)!;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbook, sheetGrid } from '../../../../scripts/ingest/lib/read-xlsx';
-import { cellText } from '../../../../scripts/ingest/lib/grid';
+import { cellText, columnIndex } from '../../../../scripts/ingest/lib/grid';
 import { ingested, SOURCES } from '../ingested';
 import { newestRelease, sourcesWithout } from '../../../../scripts/bench/sources-without';
 
@@ -38,7 +38,7 @@ async function cited(source: string): Promise<string> {
   if (!books.has(m[1]!)) books.set(m[1]!, openWorkbook(join(SOURCES, m[1]!), m[1]!));
   const wb = await books.get(m[1]!)!;
   const g = sheetGrid(wb, (s) => s === m[2], m[1]!);
-  const col = [...m[4]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = columnIndex(m[4]!);
   return cellText(g.rows[Number(m[3]) - 1]![col]);
 }
 
