@@ -21,10 +21,46 @@ export interface DirectoryRow {
   population: number | null;
   /** What the population counts, and when (e.g. "ICE ADP, FY2026 (partial)"). */
   measure: string | null;
-  /** ICE facilities: ADP in the last fiscal year listed minus the one before, rounded. */
-  change: number | null;
-  /** The two fiscal years compared, e.g. "FY2025 to FY2026 (partial)". */
-  changeYears: string | null;
+  /** ICE average daily population in the directory's earlier compared fiscal year (`Compared.from`); null when ICE does not list it that year. */
+  adpFrom: number | null;
+  /** The same in the later compared year (`Compared.to`). */
+  adpTo: number | null;
+}
+
+/**
+ * The two fiscal years every facility's change compares: the latest two in ICE's facility
+ * workbooks, the same pair for every row, so a sort never sets FY2019→20 beside FY2025→26.
+ * ADP is an average per day, so a year to date compares with a whole year; `toNote` says how far
+ * a partial year runs (ICE's "through 2026-04-04").
+ */
+export interface Compared {
+  from: number;
+  to: number;
+  fromNote: string | null;
+  toNote: string | null;
+}
+
+/** "FY2025→FY2026": the column header and the sort names say which years. */
+export const pairName = (c: Compared) => `FY${c.from}→FY${c.to}`;
+
+/** Later minus earlier ADP; null ("not reported", sorted last, never 0) when either year is missing. */
+export function change(r: DirectoryRow): number | null {
+  return r.adpFrom === null || r.adpTo === null ? null : r.adpTo - r.adpFrom;
+}
+
+/** Change as a percent of the earlier year; null when either year is missing or the earlier year is 0 (no base). */
+export function percentChange(r: DirectoryRow): number | null {
+  const d = change(r);
+  return d === null || r.adpFrom === 0 ? null : (100 * d) / r.adpFrom!;
+}
+
+/** Why a row has no change or no percent, in words; null when both are figures. */
+export function changeGap(r: DirectoryRow, c: Compared): string | null {
+  if (r.adpFrom === null && r.adpTo === null) return null;
+  if (r.adpFrom === null) return `not listed in FY${c.from}`;
+  if (r.adpTo === null) return `not listed in FY${c.to}`;
+  if (r.adpFrom === 0) return r.adpTo === 0 ? 'no one held in either year' : `new: no one held in FY${c.from}, so no percent`;
+  return null;
 }
 
 /** One prerendered page of the directory (name order), for reading without JavaScript. */
@@ -32,12 +68,14 @@ export interface DirectoryPage {
   page: number;
   rows: DirectoryRow[];
   total: number;
+  /** The two fiscal years the change column compares, the same for every row. */
+  compared: Compared;
   pages: { n: number; href: string; first: string; last: string }[];
   /** The facilities dataset's publishers and licenses (datapackage.json), cited under the list. */
   sources: DatasetSources;
 }
 
-export const FIELDS = ['id', 'name', 'aka', 'kind', 'state', 'city', 'type', 'operator', 'population', 'measure', 'change', 'changeYears'] as const satisfies readonly (keyof DirectoryRow)[];
+export const FIELDS = ['id', 'name', 'aka', 'kind', 'state', 'city', 'type', 'operator', 'population', 'measure', 'adpFrom', 'adpTo'] as const satisfies readonly (keyof DirectoryRow)[];
 
 export interface DirectoryJson {
   fields: typeof FIELDS;
@@ -55,13 +93,21 @@ export function decode(json: DirectoryJson): DirectoryRow[] {
 }
 
 
-export type SortKey = 'name' | 'population' | 'rise' | 'fall';
-export const SORTS: Record<SortKey, string> = {
-  name: 'Name, A to Z',
-  population: 'Population, largest first',
-  rise: 'Change in ICE ADP, largest rise first',
-  fall: 'Change in ICE ADP, largest fall first',
-};
+export const SORT_KEYS = ['name', 'population', 'rise', 'fall', 'rise-pct', 'fall-pct'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** What each sort is called, naming the compared years. */
+export function sortNames(c: Compared): Record<SortKey, string> {
+  const pair = pairName(c);
+  return {
+    name: 'Name, A to Z',
+    population: 'Population, largest first',
+    rise: `Change in ICE ADP ${pair}, largest rise first`,
+    fall: `Change in ICE ADP ${pair}, largest fall first`,
+    'rise-pct': `Percent change ${pair}, largest rise first`,
+    'fall-pct': `Percent change ${pair}, largest fall first`,
+  };
+}
 
 export interface Filters {
   q: string;
@@ -79,9 +125,9 @@ export const fold = (s: string) => s.toUpperCase().normalize('NFKD').replace(/[\
 
 const byName = (a: DirectoryRow, b: DirectoryRow) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 /** Nulls ("not reported") sort last whatever the direction: they are unknown, not 0. */
-const desc = (key: 'population' | 'change', sign: 1 | -1) => (a: DirectoryRow, b: DirectoryRow) => {
-  const x = a[key];
-  const y = b[key];
+const desc = (value: (r: DirectoryRow) => number | null, sign: 1 | -1) => (a: DirectoryRow, b: DirectoryRow) => {
+  const x = value(a);
+  const y = value(b);
   if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
   return sign * (y - x) || byName(a, b);
 };
@@ -113,8 +159,16 @@ export function applyFilters(rows: DirectoryRow[], f: Filters): DirectoryRow[] {
     if (f.operator && r.operator !== f.operator) return false;
     return findsName(f.q, [r.name, ...r.aka], r.city);
   });
-  if (f.sort === 'population') return out.sort(desc('population', 1));
-  if (f.sort === 'rise' || f.sort === 'fall') return out.sort(desc('change', f.sort === 'rise' ? 1 : -1));
+  const sign = f.sort.startsWith('fall') ? -1 : 1;
+  if (f.sort === 'population') return out.sort(desc((r) => r.population, 1));
+  if (f.sort === 'rise' || f.sort === 'fall') return out.sort(desc(change, sign));
+  if (f.sort === 'rise-pct' || f.sort === 'fall-pct') {
+    // A rise from no one held has no percent: it follows the figures, ahead of the rows not reported.
+    const fromZero = out.filter((r) => percentChange(r) === null && change(r) !== null).sort(desc(change, sign));
+    const rest = out.filter((r) => !fromZero.includes(r)).sort(desc(percentChange, sign));
+    const figures = rest.filter((r) => percentChange(r) !== null);
+    return [...figures, ...fromZero, ...rest.slice(figures.length)];
+  }
   return out.sort(byName);
 }
 
@@ -127,7 +181,7 @@ export function filtersFrom(params: URLSearchParams): Filters {
     state: params.get('state') ?? '',
     type: params.get('type') ?? '',
     operator: params.get('operator') ?? '',
-    sort: sort in SORTS ? (sort as SortKey) : 'name',
+    sort: (SORT_KEYS as readonly string[]).includes(sort) ? (sort as SortKey) : 'name',
   };
 }
 

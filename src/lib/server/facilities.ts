@@ -9,7 +9,7 @@ import { parseMissing } from '$lib/facilities/missing';
 import { project } from '$lib/facilities/geo';
 import { officeFor, type Coverage } from '$lib/facilities/field-office';
 import { nearest } from '$lib/geo/near';
-import type { DirectoryRow } from '$lib/facilities/directory';
+import type { Compared, DirectoryRow } from '$lib/facilities/directory';
 import type { CovidSummary, FacilityPage, FiscalYear, UclaFacility } from '$lib/facilities/types';
 import type { FieldOffice } from '$lib/actions/contacts';
 
@@ -134,13 +134,26 @@ export async function formerIds(): Promise<Map<string, string>> {
   return out;
 }
 
+/**
+ * The two fiscal years the directory compares: the latest two ICE's facility workbooks list, with
+ * how far each runs when partial (ice_national_annual's note, e.g. "through 2026-04-04").
+ */
+export async function comparedYears(): Promise<Compared> {
+  const s = await load();
+  const listed = [...new Set([...s.years.values()].flat().map((y) => y.fiscal_year))].sort((a, b) => a - b);
+  const [from, to] = listed.slice(-2);
+  if (from === undefined || to === undefined) throw new Error(`ice_facility_fy: the directory compares two fiscal years, found ${listed.length}`);
+  const note = (fy: number) => [...s.years.values()].flat().find((y) => y.fiscal_year === fy)?.partial ?? null;
+  return { from, to, fromNote: note(from), toNote: note(to) };
+}
+
 /** One compact row per facility for the directory, in name order. */
 export async function directory(): Promise<DirectoryRow[]> {
   const s = await load();
+  const { from, to } = await comparedYears();
   return s.facilities.map((f) => {
-    const years = s.years.get(f.facility_id);
-    const [a, b] = years && years.length >= 2 ? years.slice(-2) : [];
-    const change = a && b && a.adp_total !== null && b.adp_total !== null ? Math.round(b.adp_total - a.adp_total) : null;
+    const years = s.years.get(f.facility_id) ?? [];
+    const adp = (fy: number) => years.find((y) => y.fiscal_year === fy)?.adp_total ?? null;
     return {
       id: f.facility_id,
       name: f.name,
@@ -152,8 +165,8 @@ export async function directory(): Promise<DirectoryRow[]> {
       operator: f.operator,
       population: f.population === null ? null : Math.round(f.population),
       measure: f.population_measure,
-      change,
-      changeYears: a && b ? `FY${a.fiscal_year} to FY${b.fiscal_year}${b.partial ? ' (partial)' : ''}` : null,
+      adpFrom: adp(from),
+      adpTo: adp(to),
     };
   });
 }

@@ -5,7 +5,7 @@
  */
 import { applyFilters, NO_FILTERS, type DirectoryPage } from '$lib/facilities/directory';
 import { datasetSources } from './data';
-import { directory } from './facilities';
+import { comparedYears, directory } from './facilities';
 
 export const PAGE_SIZE = 200;
 
@@ -19,7 +19,7 @@ export async function directoryPage(n: number): Promise<DirectoryPage | null> {
     const slice = all.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
     return { n: i + 1, href: pageHref(i + 1), first: slice[0]!.name, last: slice.at(-1)!.name };
   });
-  return { page: n, rows: all.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE), total: all.length, pages, sources: datasetSources(['facilities']).facilities! };
+  return { page: n, rows: all.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE), total: all.length, compared: await comparedYears(), pages, sources: datasetSources(['facilities']).facilities! };
 }
 
 export async function pageCount(): Promise<number> {

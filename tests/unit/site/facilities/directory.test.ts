@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, matchedAlias, decode, encode, filtersFrom, NO_FILTERS, queryOf, type DirectoryRow } from '$lib/facilities/directory';
+import { applyFilters, change, changeGap, matchedAlias, decode, encode, filtersFrom, NO_FILTERS, percentChange, queryOf, sortNames, type DirectoryRow } from '$lib/facilities/directory';
 
 const row = (id: string, name: string, over: Partial<DirectoryRow> = {}): DirectoryRow => ({
-  id, name, aka: [], kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, change: null, changeYears: null, ...over,
+  id, name, aka: [], kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, adpFrom: null, adpTo: null, ...over,
 });
 const rows = [
-  row('stwrtga', 'STEWART DETENTION CENTER', { city: 'LUMPKIN', population: 2026, change: 105, operator: 'CoreCivic', type: 'DIGSA' }),
+  row('stwrtga', 'STEWART DETENTION CENTER', { city: 'LUMPKIN', population: 2026, adpFrom: 1921, adpTo: 2026, operator: 'CoreCivic', type: 'DIGSA' }),
   row('ucla-1', 'STEWART CONSERVATION CAMP', { kind: 'prison', state: 'NV', population: 90 }),
   row('ucla-2', "ST. MARY'S JAIL", { kind: 'jail', state: 'GA', population: null }),
-  row('irwin', 'IRWIN COUNTY DETENTION CENTER', { city: 'OCILLA', population: 500, change: -40 }),
+  row('irwin', 'IRWIN COUNTY DETENTION CENTER', { city: 'OCILLA', population: 500, adpFrom: 540, adpTo: 500 }),
 ];
 const camp = row('erofcb', 'ERO EL PASO CAMP EAST MONTANA', { state: 'TX', city: 'EL PASO', aka: ['DOD DETENTION FACILITY AT FORT BLISS'] });
 
@@ -39,6 +39,47 @@ describe('applyFilters', () => {
     expect(applyFilters(rows, { ...NO_FILTERS, sort: 'population' }).map((r) => r.id)).toEqual(['stwrtga', 'irwin', 'ucla-1', 'ucla-2']);
     expect(applyFilters(rows, { ...NO_FILTERS, sort: 'rise' }).map((r) => r.id).slice(0, 2)).toEqual(['stwrtga', 'irwin']);
     expect(applyFilters(rows, { ...NO_FILTERS, sort: 'fall' }).map((r) => r.id).slice(0, 2)).toEqual(['irwin', 'stwrtga']);
+  });
+});
+
+describe('change between the two compared years', () => {
+  const compared = { from: 2025, to: 2026, fromNote: null, toNote: 'through 2026-04-04' };
+  const big = row('big', 'BIG', { adpFrom: 1000, adpTo: 1100 }); // +100, +10%
+  const small = row('small', 'SMALL', { adpFrom: 10, adpTo: 30 }); // +20, +200%
+  const fresh = row('fresh', 'FRESH', { adpFrom: 0, adpTo: 50 }); // +50, no percent
+  const gone = row('gone', 'GONE', { adpFrom: 80, adpTo: null }); // not listed in FY2026
+  const added = row('added', 'ADDED', { adpFrom: null, adpTo: 90 }); // not listed in FY2025
+  const all = [gone, added, fresh, small, big];
+
+  it('is later minus earlier, with a percent of the earlier year', () => {
+    expect(change(big)).toBe(100);
+    expect(percentChange(small)).toBe(200);
+    expect(changeGap(big, compared)).toBeNull();
+  });
+
+  it('is not reported (null, never 0) when either year is missing, and says which', () => {
+    expect([change(gone), change(added), percentChange(gone)]).toEqual([null, null, null]);
+    expect(changeGap(gone, compared)).toBe('not listed in FY2026');
+    expect(changeGap(added, compared)).toBe('not listed in FY2025');
+  });
+
+  it('has no percent from a zero base, and says so in words', () => {
+    expect(change(fresh)).toBe(50);
+    expect(percentChange(fresh)).toBeNull();
+    expect(changeGap(fresh, compared)).toMatch(/^new: no one held in FY2025/);
+  });
+
+  it('sorts by people or percent, a rise from zero after the percents, missing years last', () => {
+    const ids = (sort: 'rise' | 'fall' | 'rise-pct' | 'fall-pct') => applyFilters(all, { ...NO_FILTERS, sort }).map((r) => r.id);
+    expect(ids('rise')).toEqual(['big', 'fresh', 'small', 'added', 'gone']);
+    expect(ids('fall')).toEqual(['small', 'fresh', 'big', 'added', 'gone']);
+    expect(ids('rise-pct')).toEqual(['small', 'big', 'fresh', 'added', 'gone']);
+    expect(ids('fall-pct')).toEqual(['big', 'small', 'fresh', 'added', 'gone']);
+  });
+
+  it('names the years in every change sort', () => {
+    const names = sortNames(compared);
+    for (const k of ['rise', 'fall', 'rise-pct', 'fall-pct'] as const) expect(names[k]).toContain('FY2025→FY2026');
   });
 });
 

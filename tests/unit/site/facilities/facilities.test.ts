@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { officeOf, type FacilityActionsFile } from '$lib/facilities/field-office';
 import { cellRef } from '$lib/facilities/provenance';
-import { directory, facilityIds, facilityPage, statesSvg } from '$lib/server/facilities';
+import { comparedYears, directory, facilityIds, facilityPage, statesSvg } from '$lib/server/facilities';
+import { applyFilters, change, NO_FILTERS, percentChange } from '$lib/facilities/directory';
 import { directoryPage, PAGE_SIZE } from '$lib/server/facility-directory';
 import { query } from '$lib/server/data';
 
@@ -74,19 +75,48 @@ describe('facilityPage', () => {
 });
 
 describe('directory', () => {
-  it('has one row per facility, with change between the last two fiscal years listed', async () => {
+  it('has one row per facility, and compares the same two fiscal years for every row', async () => {
     const rows = await directory();
     expect(rows).toHaveLength((await facilityIds()).length);
+    // The pair: the latest two fiscal years in ICE's facility workbooks, read from the dataset.
+    const listed = (await query<{ fy: number }>(`SELECT DISTINCT fiscal_year AS fy FROM ice_facility_fy ORDER BY 1`)).map((r) => r.fy);
+    const compared = await comparedYears();
+    expect([compared.from, compared.to]).toEqual(listed.slice(-2));
+    expect((await directoryPage(1))!.compared).toEqual(compared);
+    // Every row's two years and change are that facility's cells for those years, or null when not listed.
+    const adp = await query<{ facility_id: string; fiscal_year: number; adp_total: number | null }>(
+      `SELECT facility_id, fiscal_year, adp_total FROM ice_facility_fy WHERE fiscal_year IN (${compared.from}, ${compared.to})`,
+    );
+    const cell = (id: string, fy: number) => adp.find((r) => r.facility_id === id && r.fiscal_year === fy)?.adp_total ?? null;
+    let both = 0;
+    for (const r of rows) {
+      const [from, to] = [cell(r.id, compared.from), cell(r.id, compared.to)];
+      expect([r.adpFrom, r.adpTo], r.id).toEqual([from, to]);
+      if (from !== null && to !== null) {
+        both++;
+        expect(change(r), r.id).toBe(to - from);
+        expect(percentChange(r), r.id).toBe(from === 0 ? null : (100 * (to - from)) / from);
+      } else expect(change(r), r.id).toBeNull();
+    }
+    expect(both).toBeGreaterThan(0);
     const s = rows.find((r) => r.id === 'stwrtga')!;
-    // Whatever the release: the last two years the workbooks list, as the facility page has them.
-    const [a, b] = (await facilityPage('stwrtga'))!.ice!.years.slice(-2);
-    expect(s.change).toBe(Math.round(b!.adp_total! - a!.adp_total!));
-    expect(s.changeYears).toBe(`FY${a!.fiscal_year} to FY${b!.fiscal_year}${b!.partial ? ' (partial)' : ''}`);
-    expect(s.measure).toMatch(new RegExp(`^ICE average daily population, FY${b!.fiscal_year}${b!.partial ? ` \\(partial year, ${b!.partial}\\)` : ''}$`));
-    expect(s.population).toBe(Math.round(b!.adp_total!));
+    const b = (await facilityPage('stwrtga'))!.ice!.years.at(-1)!;
+    expect(s.measure).toMatch(new RegExp(`^ICE average daily population, FY${b.fiscal_year}${b.partial ? ` \\(partial year, ${b.partial}\\)` : ''}$`));
+    expect(s.population).toBe(Math.round(b.adp_total!));
     // A UCLA-only prison: February 2020's population (a closed figure), no ICE change.
     expect(rows.find((r) => r.id === 'ucla-100')!.population).toBe(4032);
-    expect(rows.find((r) => r.id === 'ucla-100')!.change).toBeNull();
+    expect(change(rows.find((r) => r.id === 'ucla-100')!)).toBeNull();
+  });
+
+  it('sorts by rise with every row on the one pair, facilities missing a year last', async () => {
+    const rows = await directory();
+    const sorted = applyFilters(rows, { ...NO_FILTERS, sort: 'rise' });
+    const changes = sorted.map(change);
+    const firstNull = changes.indexOf(null);
+    expect(firstNull).toBeGreaterThan(0);
+    expect(changes.slice(firstNull).every((c) => c === null)).toBe(true);
+    const known = changes.slice(0, firstNull) as number[];
+    expect(known).toEqual([...known].sort((x, y) => y - x));
   });
 
   it('pages the directory by name for reading without JavaScript', async () => {
