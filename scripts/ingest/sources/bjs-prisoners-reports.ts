@@ -5,7 +5,10 @@
  * "12/31/02" or a "2012" group over Total/Male/Female, names in column A or B, June 30 columns,
  * typos in names), so the header row is found by its labels, year columns by their labels, and
  * every table is checked against its own totals. `readJurisdictionTable` also reads p22stt02.
+ * Also Prisoners in 2021 table 7, the latest imprisonment rates by state in the collection, with
+ * BJS's footnotes on each state (`readStateRateTable`).
  */
+import { footnoteText, footnotesOf, headerRow, isNoteLine, RATE_COLUMNS, rateCell, reportYearOf, totalColumnsByYear, type RateRow } from '../lib/bjs-rates';
 import { IngestError } from '../lib/errors';
 import { parseCell, type CellRule } from '../lib/cells';
 import { cellText, columnLetter, findRow, type Cell, type Grid } from '../lib/grid';
@@ -177,6 +180,40 @@ export function checkTotals(grid: Grid, rows: JurisdictionRow[]): void {
   }
 }
 
+/**
+ * A by-state imprisonment-rate table (Prisoners in 2021 table 7): the "Total" (all ages) rate of
+ * each year for the U.S. total, Federal, State and every state, with the footnotes on its name.
+ * Names sit in column A (Federal, State) or B (U.S. total, the states).
+ */
+export function readStateRateTable(grid: Grid): RateRow[] {
+  const h = headerRow(grid, 'Jurisdiction', 'Total');
+  const cols = totalColumnsByYear(grid, h);
+  const first = Math.min(...cols.map((c) => c.column));
+  const notes = footnotesOf(grid, h + 1);
+  const out: RateRow[] = [];
+  const seen = new Set<string>();
+  for (let r = h + 1; r < grid.rows.length; r++) {
+    const raw = grid.rows[r]!;
+    const at = raw.slice(0, first).findIndex((c) => cellText(c) !== '');
+    const label = at < 0 ? '' : cellText(raw[at]);
+    if (label === '') {
+      if (raw.some((c) => cellText(c) !== '')) throw new IngestError({ file: grid.file, row: r + 1, column: 'A' }, 'expected a jurisdiction name on a row with values');
+      continue;
+    }
+    if (isNoteLine(label)) break;
+    const where = { file: grid.file, row: r + 1, column: columnLetter(at) };
+    const j = jurisdictionOf(label);
+    if (!Array.isArray(j)) throw new IngestError({ ...where, value: label }, 'expected a state, "Federal", "State" or "U.S. total"');
+    if (seen.has(j[0])) throw new IngestError({ ...where, value: label }, `expected ${j[1]} once in the table`);
+    seen.add(j[0]);
+    const footnotes = footnoteText(label, notes, where);
+    for (const c of cols) out.push({ jurisdiction: j[0], jurisdiction_name: j[1], year: c.year, ...rateCell(grid, r, c.column), footnotes, source_row: r + 1, source_column: columnLetter(c.column) });
+  }
+  const absent = ['US', 'FED', 'STATE', ...FIFTY].filter((c) => !seen.has(c));
+  if (absent.length) throw new IngestError({ file: grid.file }, `expected every state and the U.S., Federal and State totals; missing ${absent.join(', ')}`);
+  return out;
+}
+
 export const JURISDICTION_COLUMNS: Record<string, ColumnType> = {
   report: 'VARCHAR',
   report_year: 'INTEGER',
@@ -201,7 +238,7 @@ const VIA_COMMIT = '8489092c20cca27d555dfbe8703e826c896f46d0';
 
 export default {
   id: 'bjs-prisoners-reports',
-  title: 'BJS Prisoners in 1998–2021: prisoners under state or federal jurisdiction by state',
+  title: 'BJS Prisoners in 1998–2021: prisoners under state or federal jurisdiction by state; imprisonment rates by state (Prisoners in 2021, table 7)',
   publisher: 'U.S. Bureau of Justice Statistics, National Prisoner Statistics program',
   homepage: 'https://bjs.ojp.gov/library/publications/list?series_filter=Prisoners',
   license: 'public-domain-us',
@@ -216,6 +253,7 @@ export default {
       // BJS ships these only inside per-report zip archives; these are the pinned copies.
       urls: TABLES.map((t) => `https://raw.githubusercontent.com/mitsuoxv/us-prison/${VIA_COMMIT}/data/${t}.csv`),
     },
+    { dir: 'bjs/mitsuoxv-us-prison/data', name: 'p21stt07.csv', encoding: 'windows-1252', urls: [`https://raw.githubusercontent.com/mitsuoxv/us-prison/${VIA_COMMIT}/data/p21stt07.csv`] },
   ],
   async stage(ctx) {
     for (const file of ctx.files()) {
@@ -224,5 +262,9 @@ export default {
       const rows = readJurisdictionTable(grid, r.reportYear);
       await ctx.stage('stg_bjs_jurisdiction', JURISDICTION_COLUMNS, rows.map((x) => ({ report: r.report, report_year: r.reportYear, table_no: r.table, ...x, source_file: file.label })));
     }
+    const [rates] = ctx.files(1);
+    const grid = ctx.csv(rates!);
+    const year = reportYearOf(grid);
+    await ctx.stage('stg_bjs_rates', RATE_COLUMNS, readStateRateTable(grid).map((x) => ({ source_id: 'bjs-prisoners-reports', report: `Prisoners in ${year}, table 7`, report_year: year, ...x, source_file: rates!.label })));
   },
 } satisfies SourceDecl;
