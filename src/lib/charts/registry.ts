@@ -18,9 +18,10 @@ import iceTopFacilities from './specs/ice-top-facilities';
 import prisonersByState from './specs/prisoners-by-state';
 import prisonersNational from './specs/prisoners-national';
 import stateIceAdp from './specs/state-ice-adp';
+import stateImprisonmentRate from './specs/state-imprisonment-rate';
 import statePrisoners from './specs/state-prisoners';
 
-const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, facilityReleases, iceByFacilityType, iceByState, iceCurrentlyDetained, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, statePrisoners];
+const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, facilityReleases, iceByFacilityType, iceByState, iceCurrentlyDetained, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, stateImprisonmentRate, statePrisoners];
 export const CHARTS: Record<string, ChartSpec> = Object.fromEntries(ALL.map((s) => [s.id, s]));
 
 export function chartSpec(id: string): ChartSpec {

@@ -84,4 +84,15 @@ JOIN prison_population b USING (jurisdiction)
 WHERE a.year = 2019 AND b.year = 2022
 ORDER BY change_pct`,
   },
+  {
+    id: 'imprisonment-rates',
+    question: 'Which states imprison the most people per resident?',
+    story:
+      'BJS’s own imprisonment rate (sentenced prisoners per 100,000 residents) for each state in the latest year its by-state tables here give, with BJS’s footnote where it has one: six states count jails too, and some changed how they count.',
+    sql: `SELECT jurisdiction_name AS state, year, rate, footnotes
+FROM imprisonment_rates
+WHERE preferred AND jurisdiction NOT IN ('US', 'FED', 'STATE')
+  AND year = (SELECT max(year) FROM imprisonment_rates WHERE jurisdiction NOT IN ('US', 'FED', 'STATE'))
+ORDER BY rate DESC NULLS LAST`,
+  },
 ];

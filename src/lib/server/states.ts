@@ -166,3 +166,40 @@ export async function iceByState(): Promise<{ fiscal_year: number; partial_note:
     rows: STATES_AND_DC.map((s) => ({ code: s.code, name: s.name, ice_facilities: map.get(s.code)?.n ?? 0, ice_adp: map.get(s.code)?.adp ?? null })),
   };
 }
+
+export interface ImprisonmentRate {
+  year: number;
+  rate: number | null;
+  missing: string | null;
+  footnotes: string | null;
+  disagreement: string | null;
+  report: string;
+  cell: string;
+}
+
+const RATE_COLUMNS = `year, rate, missing, footnotes, disagreement, report, source_file || ' row ' || source_row || ', column ' || source_column AS cell`;
+
+/** A state's imprisonment rate in the latest year BJS gives one (the preferred table's row), or null. */
+export async function latestRate(code: string): Promise<ImprisonmentRate | null> {
+  const [r] = await query<ImprisonmentRate>(`
+    SELECT ${RATE_COLUMNS} FROM imprisonment_rates WHERE jurisdiction = '${code}' AND preferred AND rate IS NOT NULL ORDER BY year DESC LIMIT 1`);
+  return r ?? null;
+}
+
+/**
+ * Every state's rate in the latest year the by-state tables give, for the /states/ table, and the
+ * all-states rate ("State" in BJS's tables) of that year to compare with. DC has none.
+ */
+export async function ratesByState(): Promise<{ year: number; rows: Map<string, ImprisonmentRate>; allStates: ImprisonmentRate | null }> {
+  const rows = await query<ImprisonmentRate & { jurisdiction: string }>(`
+    WITH latest AS (SELECT max(year) AS latest_year FROM imprisonment_rates WHERE jurisdiction NOT IN ('US', 'FED', 'STATE'))
+    SELECT jurisdiction, ${RATE_COLUMNS} FROM imprisonment_rates, latest
+    WHERE preferred AND year = latest_year AND jurisdiction NOT IN ('US', 'FED')`);
+  const year = rows[0]?.year;
+  if (year === undefined) throw new Error('imprisonment_rates holds no rate by state');
+  return {
+    year,
+    rows: new Map(rows.filter((r) => r.jurisdiction !== 'STATE').map(({ jurisdiction, ...r }) => [jurisdiction, r])),
+    allStates: rows.find((r) => r.jurisdiction === 'STATE') ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { STATES_AND_DC } from '$lib/geo/states';
 import { loadChart } from '$lib/server/charts';
-import { covidMarshall, covidUcla, ddpOnly, iceFacilities, latestWorkbook, prisonerYears, provenance, stateCode, unifiedSystem } from '$lib/server/states';
+import { covidMarshall, covidUcla, ddpOnly, iceFacilities, latestRate, latestWorkbook, prisonerYears, provenance, ratesByState, stateCode, unifiedSystem } from '$lib/server/states';
 import type { EntryGenerator } from './$types';
 
 /** One page per state and DC, at its lower-case USPS code (/states/tx/). */
@@ -12,7 +12,8 @@ export async function load({ params }) {
   if (!code || params.state !== code.toLowerCase()) error(404, `no state page for "${params.state}"; use a lower-case USPS code such as tx`);
   const path = `/states/${params.state}/`;
   const name = STATES_AND_DC.find((s) => s.code === code)!.name;
-  const [prisoners, unified, facilities, workbook, ddp, marshall, ucla, prisonChart, iceChart] = await Promise.all([
+  const rate = await latestRate(code);
+  const [prisoners, unified, facilities, workbook, ddp, marshall, ucla, prisonChart, iceChart, national] = await Promise.all([
     prisonerYears(code),
     unifiedSystem(code),
     iceFacilities(code),
@@ -22,7 +23,10 @@ export async function load({ params }) {
     covidUcla(code),
     loadChart('state-prisoners', { state: params.state }, path),
     loadChart('state-ice-adp', { state: params.state }, path),
+    ratesByState(),
   ]);
+  // BJS gives DC no imprisonment rate: no chart to draw.
+  const rateChart = rate ? await loadChart('state-imprisonment-rate', { state: params.state }, path) : null;
   return {
     code,
     name,
@@ -35,7 +39,11 @@ export async function load({ params }) {
     ucla,
     prisonChart,
     iceChart,
+    rate,
+    rateChart,
+    allStatesRate: national.year === rate?.year ? national.allStates : null,
     sources: {
+      rates: provenance('imprisonment_rates'),
       bjs: provenance('prison_population'),
       ice: provenance('ice_facility_fy'),
       ddp: provenance('ice_national_daily'),
