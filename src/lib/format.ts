@@ -46,9 +46,9 @@ export function cell(v: string | number | boolean | null | undefined, kind: 'cou
 /** Short axis labels: 63,277 -> "63K", 2,310,300 -> "2.3M". */
 export const axis = format('~s');
 
-const pct = format('+.1f');
+const pct = format('+,.1f');
 
-/** A change in percent: 12.345 -> "+12.3%", -4 -> "-4.0%"; null is "not reported", never 0. */
+/** A change in percent: 12.345 -> "+12.3%", 2249 -> "+2,249.0%", -4 -> "−4.0%"; null is "not reported", never 0. */
 export function percent(v: number | null | undefined): string {
   return v === null || v === undefined || Number.isNaN(v) ? 'not reported' : `${pct(v)}%`;
 }

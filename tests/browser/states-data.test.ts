@@ -62,6 +62,22 @@ describe('states, data catalog and methodology', () => {
     await close();
   });
 
+  it('sorts /states/ by imprisonment rate, the rates and footnote marks being the data’s, DC last', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/states/');
+    await page.getByRole('button', { name: /^Imprisonment rate per 100,000/ }).click();
+    const want = await sql<{ name: string; rate: number; footnotes: string | null }>(`
+      SELECT jurisdiction_name AS name, rate, footnotes FROM 'data/imprisonment_rates.parquet'
+      WHERE preferred AND jurisdiction NOT IN ('US', 'FED', 'STATE')
+        AND year = (SELECT max(year) FROM 'data/imprisonment_rates.parquet' WHERE jurisdiction NOT IN ('US', 'FED', 'STATE'))
+      ORDER BY rate DESC, name`);
+    const shown = await page.locator('#states-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelectorAll('td')[2]!.textContent!.trim()]));
+    expect(shown.slice(0, want.length)).toEqual(want.map((w) => [w.name, `${fmt(w.rate)}${w.footnotes ? '†' : ''}`]));
+    expect(shown.at(-1)).toEqual(['District of Columbia', 'not reported']);
+    expect(await page.locator('#states-table th[aria-sort="descending"]').textContent()).toMatch(/Imprisonment rate/);
+    await close();
+  });
+
   it('lists every dataset of datapackage.json with working CSV and Parquet links', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/data/');

@@ -43,6 +43,10 @@ export interface Compared {
 /** "FY2025→FY2026": the column header and the sort names say which years. */
 export const pairName = (c: Compared) => `FY${c.from}→FY${c.to}`;
 
+/** "FY2025 (through 2025-09-20) with FY2026 (through 2026-04-04)": what the change compares, partial years said. */
+export const pairSpan = (c: Compared, day: (iso: string) => string) =>
+  [[c.from, c.fromNote], [c.to, c.toNote]].map(([fy, note]) => `FY${fy}${note ? ` (${String(note).replace(/\d{4}-\d{2}-\d{2}/, day)})` : ''}`).join(' with ');
+
 /** Later minus earlier ADP; null ("not reported", sorted last, never 0) when either year is missing. */
 export function change(r: DirectoryRow): number | null {
   return r.adpFrom === null || r.adpTo === null ? null : r.adpTo - r.adpFrom;

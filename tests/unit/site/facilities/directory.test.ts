@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, change, changeGap, matchedAlias, decode, encode, filtersFrom, NO_FILTERS, percentChange, queryOf, sortNames, type DirectoryRow } from '$lib/facilities/directory';
+import { applyFilters, change, changeGap, matchedAlias, decode, encode, filtersFrom, NO_FILTERS, pairSpan, percentChange, queryOf, sortNames, type DirectoryRow } from '$lib/facilities/directory';
 
 const row = (id: string, name: string, over: Partial<DirectoryRow> = {}): DirectoryRow => ({
   id, name, aka: [], kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, adpFrom: null, adpTo: null, ...over,
@@ -75,6 +75,10 @@ describe('change between the two compared years', () => {
     expect(ids('fall')).toEqual(['small', 'fresh', 'big', 'added', 'gone']);
     expect(ids('rise-pct')).toEqual(['small', 'big', 'fresh', 'added', 'gone']);
     expect(ids('fall-pct')).toEqual(['big', 'small', 'fresh', 'added', 'gone']);
+  });
+
+  it('says what the change compares, partial years with their end', () => {
+    expect(pairSpan(compared, (d) => `[${d}]`)).toBe('FY2025 with FY2026 (through [2026-04-04])');
   });
 
   it('names the years in every change sort', () => {
