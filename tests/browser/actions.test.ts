@@ -33,10 +33,12 @@ describe('facility page actions', () => {
     await panel.getByText('Call the ICE field office: ask for release').click();
     const box = panel.locator('details[open][data-letter]').first();
     const script = await box.locator('textarea').inputValue();
-    expect(script).toContain(f!.name);
+    // Read aloud: the name in normal case, the figure in words; the workbook cell on its own line under the script.
+    expect(script.toLowerCase()).toContain(f!.name.toLowerCase());
     expect(script).toContain(f!.population.toLocaleString('en-US'));
     expect(f!.population_source).toMatch(/^ICE Detention Statistics: .*detentionstats.*row \d+$/i);
-    expect(script).toContain(f!.population_source);
+    expect(script).not.toContain(f!.population_source);
+    await expect(box.locator('[data-source]').textContent()).resolves.toContain(f!.population_source);
     await box.getByRole('button', { name: 'Copy' }).click();
     // The status follows the clipboard's promise: poll, don't read once.
     await expect.poll(() => box.getByRole('status').textContent()).toBe('Copied.');
@@ -63,7 +65,7 @@ describe('facility page actions', () => {
     await expect(panel.locator('textarea').count()).resolves.toBeGreaterThanOrEqual(4);
     await expect(panel.getByRole('button', { name: 'Copy' }).count()).resolves.toBe(0);
     const href = await panel.locator('a[data-mail]').first().getAttribute('href');
-    expect(decodeURIComponent(href!)).toContain('STEWART');
+    expect(decodeURIComponent(href!)).toContain('Stewart Detention Center');
     await close();
   });
 
@@ -76,6 +78,23 @@ describe('facility page actions', () => {
     const reps = await page.locator('#actions ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
     expect(reps.sort()).toEqual(districts.map((d) => d.d));
     await expect(page.locator('#actions .note').textContent()).resolves.toContain('spans 2 congressional districts');
+    await close();
+  });
+});
+
+describe('an office ICE lists without a phone', () => {
+  it('gets no call script on the facility page: the letter, and a note that the source has no number', async () => {
+    const [f] = await sql<{ facility_id: string; office_name: string; email: string }>(`
+      SELECT f.facility_id, o.office_name, o.outreach_email AS email FROM 'data/facilities.parquet' f
+      JOIN 'data/ice_facilities.parquet' i ON i.facility_id = f.ice_facility_id JOIN 'data/ice_field_offices.parquet' o ON o.aor_code = i.aor
+      WHERE o.phone IS NULL AND f.status = 'holding people' ORDER BY f.population DESC, f.facility_id LIMIT 1`);
+    expect(f, 'a facility that held people, under an office ICE lists without a phone').toBeDefined();
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(`${site.origin}/facilities/${f!.facility_id}/`);
+    const panel = page.locator('#actions');
+    await expect(panel.locator('summary', { hasText: 'Call the ICE field office' }).count()).resolves.toBe(0);
+    await expect(panel.locator('summary', { hasText: 'Write to the ICE field office' }).count()).resolves.toBe(1);
+    await expect(panel.locator('[data-no-phone]').textContent()).resolves.toMatch(new RegExp(`No call script for the ${f!.office_name}: .*lists no phone number`));
     await close();
   });
 });

@@ -4,8 +4,13 @@
  * city or the coordinates (with JavaScript off and before the scripts load too), and none goes to
  * another origin; an address from the data that is not http(s) is shown as text, never a link.
  */
+import { readFileSync } from 'node:fs';
+import { geoDistance } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { facilityRows, type FacilitiesFile } from '../../src/lib/map/facilities';
+import { unpackCities, unpackZips, type PackedCities, type PackedZips } from '../../src/lib/geo/packed';
+import { officeOf, type FacilityActionsFile } from '../../src/lib/facilities/field-office';
 
 let site: Site;
 let stewart: { facility_id: string; name: string; population: number; population_measure: string; population_source: string };
@@ -15,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-const leaks = (requests: string[], needles: string[]) => requests.filter((u) => needles.some((n) => decodeURIComponent(u).includes(n)));
+// What is sent: a request's address without its fragment (a browser never sends one; Playwright reports it on navigations).
+const leaks = (requests: string[], needles: string[]) => requests.filter((u) => needles.some((n) => decodeURIComponent(u.replace(/#.*$/, '')).includes(n)));
 
 describe('/near', () => {
   it('sends no ZIP with JavaScript off or before its scripts have loaded: Enter submits nothing', async () => {
@@ -55,7 +61,8 @@ describe('/near', () => {
     await expect(page.getByLabel('ZIP code, city or facility name').inputValue()).resolves.toBe('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('ol.results li a').first().textContent()).resolves.toBe(stewart.name);
-    expect(page.url()).toBe(site.origin + '/near/');
+    // The search is kept in the fragment, which no request carries.
+    expect(page.url()).toBe(site.origin + '/near/#zip=31815');
     expect(leaks(requests, ['31815'])).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -93,14 +100,18 @@ describe('/near', () => {
     const shown = await page.locator('ol.results li').count();
     await page.locator(`.near-map[data-map="idle"][data-features="${shown}"]`).waitFor({ timeout: 30_000 });
     await expect(page.locator('.near-map .search-origin[aria-label="ZIP 31815"]').count()).resolves.toBe(1);
-    // The call script to the ICE field office names the facility and its latest population.
+    // The call script to the ICE field office names the facility (in normal case) and its latest population.
     await page.getByText('Call the ICE field office: ask for release').click();
-    const script = await page.locator('details[open] textarea').first().inputValue();
-    expect(script).toContain(stewart.name);
+    const open = page.locator('details[open]').first();
+    const script = await open.locator('textarea').inputValue();
+    expect(script.toLowerCase()).toContain(stewart.name.toLowerCase());
+    expect(script).not.toContain(stewart.name);
     expect(script).toContain(stewart.population.toLocaleString('en-US'));
-    // The same caveat and source cell as its facility page (one facilities.population_measure and _source).
-    expect(script).toContain(stewart.population_measure);
-    expect(script).toContain(stewart.population_source);
+    // The same caveat and source cell as its facility page (one facilities.population_measure and _source), under the script, not in it.
+    expect(script).not.toContain(stewart.population_source);
+    const source = await open.locator('[data-source]').textContent();
+    expect(source).toContain(stewart.population_measure);
+    expect(source).toContain(stewart.population_source);
     expect(leaks(requests, ['31815'])).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     expect(errors).toEqual([]);
@@ -178,5 +189,191 @@ describe('/near', () => {
     expect(leaks(requests, ['34.55', '117.44'])).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     await context.close();
+  });
+});
+
+/**
+ * Issue 18: the actions are about places that hold people. The ZIP, the city and the expected
+ * facilities come from the built site's own look-up files and the committed data, not from one
+ * release: a ZIP whose nearest ICE record held no one at the latest count.
+ */
+describe('/near actions: the nearest facility that held people, any result by choice', () => {
+  const built = (file: string) => JSON.parse(readFileSync(`build/data/${file}`, 'utf8'));
+  const rows = () => facilityRows(built('geo/facilities.json') as FacilitiesFile);
+  const { zips, districts: zd } = unpackZips(built('geo/zips.json') as PackedZips);
+  const cities = unpackCities(built('geo/cities.json') as PackedCities);
+  const dist = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => geoDistance([a.lon, a.lat], [b.lon, b.lat]);
+  const closest = <T extends { lat: number; lon: number }>(p: { lat: number; lon: number }, list: T[]) => list.reduce((m, x) => (dist(p, x) < dist(p, m) ? x : m));
+  const zipPoint = (z: string) => ({ lat: zips.lat[zips.zip.indexOf(z)]!, lon: zips.lon[zips.zip.indexOf(z)]! });
+  /** The districts of the 3 ZIP areas nearest a point, by brute force (what the page must estimate). */
+  const districtsNear = (p: { lat: number; lon: number }) => {
+    const located = zd.zcta.map((z) => ({ z, ...zipPoint(z) })).sort((a, b) => dist(p, a) - dist(p, b)).slice(0, 3);
+    return { zctas: located.map((l) => l.z), districts: [...new Set(located.flatMap((l) => zd.districts[zd.zcta.indexOf(l.z)]!.split('|')))].sort() };
+  };
+
+  /** A ZIP whose nearest ICE record held no one, and whose nearest that held people is another (78701 when the data still say so). */
+  function caseZip() {
+    const ice = rows().filter((f) => f.kind === 'ice');
+    const held = ice.filter((f) => f.status === 'holding people');
+    const check = (zip: string) => {
+      const p = zipPoint(zip);
+      const any = closest(p, ice);
+      const target = closest(p, held);
+      return any.status !== 'holding people' && any.id !== target.id ? { zip, any, target } : null;
+    };
+    const found = check('78701') ?? ice.filter((f) => f.status !== 'holding people').map((f) => check(closest(f, zips.zip.map((z) => ({ z, ...zipPoint(z) }))).z)).find(Boolean);
+    if (!found) throw new Error('no ZIP in the built data whose nearest ICE record held no one');
+    return found;
+  }
+
+  const recorded = (page: import('playwright-core').Page) => {
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(r.url().replace(/#.*$/, ''), JSON.stringify(r.headers()), r.postData() ?? ''));
+    return sent;
+  };
+  const lower = (s: string | null) => (s ?? '').toLowerCase();
+
+  it('puts the first action on the nearest ICE facility that held people, with its figure and source; “Act on this one” moves the actions', async () => {
+    const { zip, any, target } = caseZip();
+    const [t] = await sql<{ name: string; population: number; population_source: string; population_measure: string }>(
+      `SELECT name, round(population)::INT AS population, population_source, population_measure FROM 'data/facilities.parquet' WHERE facility_id = '${target.id}'`,
+    );
+    const office = officeOf(built('geo/facility-actions.json') as FacilityActionsFile, target.id);
+    const { page, requests, errors, close } = await openPage(site, { width: 390 });
+    const sent = recorded(page);
+    await page.goto(site.origin + '/near/');
+    await page.locator('form[data-ready]').waitFor();
+    await page.getByLabel('ZIP code, city or facility name').fill(zip);
+    await page.getByRole('button', { name: 'Find' }).click();
+
+    // "What you can do", above the map and the list: the facility that held people, its figure and the cell it comes from.
+    const first = page.locator('#what-you-can-do');
+    const about = await first.locator('[data-about]').textContent();
+    expect(about).toMatch(/^\s*The nearest ICE facility that held people in the latest data is/);
+    expect(lower(about)).toContain(lower(t!.name));
+    expect(about).toContain(t!.population.toLocaleString('en-US'));
+    await expect(first.locator('.src').textContent()).resolves.toContain(t!.population_source);
+    if (office?.office.phone) await expect(first.locator('[data-first-action="call-office"] a[href^="tel:"]').textContent()).resolves.toBe(office.office.phone);
+    else if (office) await expect(first.locator('[data-first-action="write-office"]').textContent()).resolves.toContain('lists no phone number');
+    // It comes before the map and the list, near the top on a phone.
+    const y = async (sel: string) => (await page.locator(sel).boundingBox())!.y;
+    expect(await y('#what-you-can-do')).toBeLessThan(await y('.near-map'));
+    expect(await y('#what-you-can-do')).toBeLessThan(await y('ol.results'));
+    // The actions panel says which facility and why; the nearest ICE record (no one held) is listed, not acted on.
+    await expect(page.locator('[data-why]').textContent()).resolves.toMatch(/nearest ICE facility that held people/);
+    expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(t!.name));
+    // Marked in the list when it is among the results shown; never the nearest record where no one was held.
+    if (await page.locator(`ol.results li[data-id="${target.id}"]`).count()) await expect(page.locator(`ol.results li[data-id="${target.id}"] [data-current]`).count()).resolves.toBe(1);
+    await expect(page.locator(`ol.results li[data-id="${any.id}"] [data-current]`).count()).resolves.toBe(0);
+    const scripts = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) {
+      expect(lower(s)).toContain(lower(t!.name));
+      expect(s).not.toContain(t!.population_source);
+      expect(s).not.toMatch(/\b0 people|where 0\b/);
+    }
+    expect(page.url()).toBe(`${site.origin}/near/#zip=${zip}`);
+    expect(await axe(page)).toEqual([]);
+
+    // Act on another result: the nearest ICE record if listed, else the first result that is not the target.
+    const other = (await page.locator(`ol.results li[data-id="${any.id}"]`).count()) ? any.id : await page.locator(`ol.results li:not([data-id="${target.id}"])`).first().getAttribute('data-id');
+    const li = page.locator(`ol.results li[data-id="${other}"]`);
+    const otherName = await li.locator('a').first().textContent();
+    await li.getByRole('button', { name: /^Act on this one/ }).focus();
+    await page.keyboard.press('Enter'); // a real button: the keyboard works
+    await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(/^The actions are now about .*which you chose/);
+    expect(lower(await page.locator('[data-announce]').textContent())).toContain(lower(otherName));
+    await expect(li.locator('[data-current]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-why]').textContent()).resolves.toContain('which you chose');
+    expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(otherName));
+    await expect(first.locator('[data-about]').textContent()).resolves.toMatch(/^\s*You chose/);
+    const moved = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    for (const s of moved) {
+      expect(lower(s)).toContain(lower(otherName));
+      expect(s).not.toMatch(/\b0 people|where 0\b/);
+    }
+    expect(await axe(page)).toEqual([]);
+    expect(leaks(sent, [zip])).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reopens the search from the address fragment (/near/#zip=…), which no request carries', async () => {
+    const { zip, target } = caseZip();
+    const { page, errors, close } = await openPage(site);
+    const sent = recorded(page);
+    await page.goto(`${site.origin}/near/#zip=${zip}`);
+    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ZIP ${zip}`);
+    await expect(page.getByLabel('ZIP code, city or facility name').inputValue()).resolves.toBe(zip);
+    expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(target.name));
+    // A facility link and a city link reopen the same way; editing the fragment searches again.
+    await page.evaluate(() => (location.hash = '#facility=stwrtga'));
+    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ${stewart.name}`);
+    expect(leaks(sent, [zip, 'stwrtga'])).toEqual([]);
+    // The recorder does hear a ZIP a request would carry (a planted one).
+    await page.evaluate((z) => fetch(`/data/geo/zips.json?near=${z}`), zip);
+    expect(leaks(sent, [zip])).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('gives the members of Congress for a city (Elizabeth, NJ), estimated from the nearest ZIP areas, and keeps the city in the fragment', async () => {
+    const c = cities.city.findIndex((n, i) => n === 'Elizabeth' && cities.state[i] === 'NJ');
+    expect(c).toBeGreaterThanOrEqual(0);
+    const expected = districtsNear({ lat: cities.lat[c]!, lon: cities.lon[c]! });
+    const { page, close } = await openPage(site);
+    const sent = recorded(page);
+    await page.goto(site.origin + '/near/');
+    await page.locator('form[data-ready]').waitFor();
+    await page.getByLabel('ZIP code, city or facility name').fill('Elizabeth, NJ');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('#reps-h').textContent()).resolves.toBe('Who represents the area around Elizabeth, NJ');
+    const reps = await page.locator('section[aria-labelledby="reps-h"] ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
+    expect(reps.sort()).toEqual(expected.districts);
+    await expect(page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).resolves.toBe(2);
+    const note = page.locator('[data-estimate]');
+    await expect(note.textContent()).resolves.toMatch(/Estimated from the 3 ZIP code areas nearest Elizabeth, NJ/);
+    for (const z of expected.zctas) await expect(note.textContent()).resolves.toContain(z);
+    await expect(note.locator('a[href="https://www.house.gov/representatives/find-your-representative"]').count()).resolves.toBe(1);
+    // The actions address the same members.
+    await expect(page.locator('[data-actions] summary', { hasText: 'Call your members of Congress' }).count()).resolves.toBe(reps.length + 2);
+    expect(page.url()).toBe(`${site.origin}/near/#city=Elizabeth,%20NJ`);
+    expect(leaks(sent, ['Elizabeth', 'elizabeth', ...expected.zctas])).toEqual([]);
+    await close();
+  });
+
+  it('gives the members of Congress for “use my location”, and never puts the coordinates in the address or a request', async () => {
+    const { zip } = caseZip();
+    const at = { latitude: zipPoint(zip).lat + 0.004, longitude: zipPoint(zip).lon - 0.003 };
+    const expected = districtsNear({ lat: at.latitude, lon: at.longitude });
+    const context = await site.browser.newContext({ geolocation: at, permissions: ['geolocation'], serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const sent = recorded(page);
+    await page.goto(`${site.origin}/near/#zip=${zip}`);
+    await page.locator('#results-h').waitFor();
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect(page.locator('#reps-h').textContent()).resolves.toBe('Who represents the area around your location');
+    const reps = await page.locator('section[aria-labelledby="reps-h"] ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
+    expect(reps.sort()).toEqual(expected.districts);
+    await expect(page.locator('[data-estimate]').textContent()).resolves.toContain('ZIP code areas nearest your location');
+    // The earlier search's fragment is cleared, and no coordinates take its place.
+    expect(page.url()).toBe(`${site.origin}/near/`);
+    const coords = [at.latitude, at.longitude].flatMap((v) => [v.toFixed(2), v.toFixed(3), String(v)]);
+    expect(leaks(sent, [zip, ...coords])).toEqual([]);
+    await context.close();
+  });
+
+  it('ends every message with something to do: a ZIP no area has (00000) and a partial one', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/near/');
+    await page.locator('form[data-ready]').waitFor();
+    for (const [q, end] of [['00000', /Try the ZIP of your street address, or a city name\.$/], ['787', /Type the five digits of your ZIP code, or a city name\.$/], ['', /or use your location\.$/]] as const) {
+      await page.getByLabel('ZIP code, city or facility name').fill(q);
+      await page.getByRole('button', { name: 'Find' }).click();
+      await expect(page.locator('.status .msg').first().textContent()).resolves.toMatch(end);
+      await expect(page.locator('.status .inline button').count()).resolves.toBe(0);
+    }
+    await close();
   });
 });
