@@ -33,7 +33,8 @@ export interface ChartSpec {
   title: (p: Params) => string;
   /** SQL giving the `name` of what a variant is drawn for, put before the title ("STEWART DETENTION CENTER: …") so an embed or image names it. */
   subject?: (p: Params) => string;
-  subtitle: (p: Params) => string;
+  /** Ends with the period shown, read from the rows the query returned (./period), never typed in. */
+  subtitle: (p: Params, rows: Row[]) => string;
   /** Datasets the query reads: sources, licenses and dates are taken from datapackage.json. */
   datasets: string[];
   /** SQL over the dataset views (one view per dataset, named after it). Params are validated ids. */

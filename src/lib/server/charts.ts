@@ -77,7 +77,7 @@ async function queryChart(id: string, params: Params, pagePath: string): Promise
     params,
     kind: spec.kind,
     title: subject ? `${subject}: ${spec.title(params)}` : spec.title(params),
-    subtitle: spec.subtitle(params),
+    subtitle: spec.subtitle(params, rows),
     x: spec.x,
     y: spec.y,
     series: spec.series ?? null,
