@@ -92,8 +92,14 @@ export interface ChartData {
   release: string;
   /** Same-origin path of the CSV of exactly these rows. */
   csvPath: string;
-  /** Same-origin paths of the chart's images (1200×675); no PNG for per-facility variants. */
-  images: { svg: string; png: string | null };
+  /**
+   * Same-origin paths of the chart's images: SVG and PNG at 1200×675 for every variant, and a
+   * 1080×1080 PNG for social posts, not for per-facility variants (thousands of files more than
+   * the build's file budget allows; see $lib/server/charts hasSquarePng).
+   */
+  images: { svg: string; png: string; square: string | null };
+  /** The embed's height in CSS pixels at frame widths 320, 480, 640 and 800 (for plain iframes; $lib/server/embed-height). */
+  embedHeights: Record<string, number>;
   /** Path of the page the chart lives on (for citations and "view full page" links). */
   pagePath: string;
   topic: Topic;

@@ -39,7 +39,8 @@ export default {
     UNION ALL
     SELECT (fiscal_year - 1) || '-10-01', '${YTD}', NULL, 'FY' || fiscal_year || ' begins: the year-to-date average starts again', NULL, fiscal_year, NULL, NULL
     FROM (SELECT DISTINCT fiscal_year FROM r)
-    ORDER BY release_date, measure DESC`,
+    -- source_row breaks ties (a facility listed twice in one workbook): the same rows in the same order every build, so its CSV and image do not change without a reason.
+    ORDER BY release_date, measure DESC, source_row`,
   x: { field: 'release_date', label: 'Release (data date)', type: 'time' },
   y: { field: 'people', label: 'People held (average per day)', unit: 'persons' },
   series: { field: 'measure', labels: { [BETWEEN]: 'Between releases', [YTD]: 'Fiscal year to date' } },
