@@ -2,13 +2,16 @@
  * npm run build: derive static/data from data/ (scripts/build-data.ts, itself keyed by content),
  * then `vite build` (prerender), prune and precompress — skipped when none of their inputs changed
  * since the last build: the code, the static files (static/data included), the committed data, the
- * lockfile, the configuration and the environment that shapes the output (SITE_URL). The key of the
+ * lockfile, the configuration and the environment that shapes the output (SITE_URL: required for a
+ * public build; without it the build warns on stderr what it leaves out). The key of the
  * inputs is kept in the build folder, written last, so an interrupted build never counts as done.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG_CACHE, pruneCache } from '../src/lib/server/png-cache';
+import { LOCAL_BUILD_WARNING, siteUrl } from '../src/lib/server/site';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
@@ -31,13 +34,19 @@ export function inputKey(): string {
 }
 
 const run = (cmd: string) => execSync(cmd, { stdio: 'inherit' });
+// A malformed SITE_URL stops the build before anything is made; an unset one makes a local build,
+// said loudly on stderr (every time, up to date or not) with what it leaves out.
+if (siteUrl() === null) console.warn(`\n${'!'.repeat(78)}\n${LOCAL_BUILD_WARNING}\n${'!'.repeat(78)}\n`);
 run('tsx scripts/build-data.ts');
 const key = inputKey();
 if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   console.log(`${BUILD}: up to date (no input changed since the last build)`);
 } else {
   rmSync(KEY_FILE, { force: true });
+  const started = Date.now();
   run('vite build');
+  // The chart PNGs this build did not draw or reuse are of charts that changed or went: drop them.
+  console.log(`${PNG_CACHE}: ${pruneCache(started - 1000)} unused PNGs removed`);
   run('tsx scripts/prune-build.ts');
   run('tsx scripts/precompress.ts');
   writeFileSync(KEY_FILE, key);

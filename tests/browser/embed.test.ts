@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { COLUMN_WIDTH, iframeHeight, snippets } from '../../src/lib/embed/snippets';
+import type { ChartData } from '../../src/lib/charts/types';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const release = (JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { version: string }).version;
@@ -150,8 +152,11 @@ describe('chart images and oEmbed', () => {
 
   it('answers oEmbed for a chart, and pages point to it', async () => {
     const o = (await (await fetch(`${site.origin}/oembed/facility-adp--stwrtga.json`)).json()) as Record<string, unknown>;
-    expect(o).toMatchObject({ version: '1.0', type: 'rich', height: 480 });
-    expect(String(o.html)).toMatch(/^<iframe src="[^"]*\/embed\/facility-adp\/\?facility=stwrtga"/);
+    const chart = (await (await fetch(`${site.origin}/charts/facility-adp--stwrtga.json`)).json()) as ChartData;
+    expect(o).toMatchObject({ version: '1.0', type: 'rich', width: COLUMN_WIDTH, height: iframeHeight(chart) });
+    // Absolute (oembed.com 2.3.4): under SITE_URL, or npm start's address in a local build.
+    expect(String(o.html)).toMatch(/^<iframe src="https?:\/\/[^"/]+\/embed\/facility-adp\/\?facility=stwrtga"/);
+    for (const k of ['url', 'provider_url', 'thumbnail_url']) expect(String(o[k]), k).toMatch(/^https?:\/\//);
     expect(String(o.title)).toContain('STEWART');
     const html = await (await fetch(`${site.origin}/facilities/stwrtga/`)).text();
     expect(html).toContain('type="application/json+oembed" href="/oembed/facility-adp--stwrtga.json"');
@@ -166,7 +171,9 @@ describe('chart images and oEmbed', () => {
       await panel.locator('summary').click();
       const code = await panel.locator('textarea').first().inputValue();
       if (js) {
-        expect(code).toBe(`<iframe src="${site.origin}/embed/facility-adp/?facility=stwrtga" title="${await page.locator('#chart-facility-adp .title').textContent()}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`);
+        const chart = (await (await fetch(`${site.origin}/charts/facility-adp--stwrtga.json`)).json()) as ChartData;
+        // The first code offered is the self-sizing one: the iframe, as tall as a 640-px column needs, then /embed.js.
+        expect(code).toBe(`<iframe src="${site.origin}/embed/facility-adp/?facility=stwrtga" title="${await page.locator('#chart-facility-adp .title').textContent()}" width="100%" height="${iframeHeight(chart)}" style="border:0;display:block" loading="lazy"></iframe>\n<script src="${site.origin}/embed.js" async></script>`);
         await panel.getByRole('button', { name: 'Copy' }).first().click();
         await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
         await panel.locator('iframe.preview').waitFor();
@@ -178,5 +185,74 @@ describe('chart images and oEmbed', () => {
       }
       await close();
     }
+  });
+});
+
+describe('pasted embed code on another site', () => {
+  /** Serves one host page (another origin than the site's) and closes it after. */
+  async function hostPage(html: string): Promise<{ origin: string; close: () => Promise<void> }> {
+    const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+  }
+  const chartJson = async (key: string) => (await (await fetch(`${site.origin}/charts/${key}.json`)).json()) as ChartData;
+  /** How far the embed's source line is from being seen: its bottom below the frame's, in px (≤ 0 when the whole line shows). */
+  const sourceHidden = (page: import('playwright-core').Page) =>
+    page.frameLocator('iframe').locator('figcaption').evaluate((f) => f.getBoundingClientRect().bottom - window.innerHeight);
+
+  it('the default code (the tallest chart, ICE by state) shows the whole chart and its source line at 320, 640, 768 and 1280 px', async () => {
+    const chart = await chartJson('ice-by-state');
+    const host = await hostPage(`<!doctype html><html lang="en"><head><title>Host</title></head><body><main style="max-width:640px;margin:0 auto"><h1>Report</h1>${snippets(chart, site.origin).embed}<p>After the chart.</p></main></body></html>`);
+    for (const width of [320, 640, 768, 1280]) {
+      const { page, errors, close } = await openPage(site, { width });
+      await page.goto(host.origin + '/');
+      await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+      await expect.poll(() => sourceHidden(page), { timeout: 10_000 }).toBeLessThanOrEqual(0);
+      // Nothing scrolls inside the frame: the frame is as tall as the embed.
+      expect(await page.frameLocator('iframe').locator('html').evaluate((h) => h.scrollHeight - window.innerHeight), `${width}px`).toBeLessThanOrEqual(1);
+      await expect(page.frameLocator('iframe').locator('figcaption').textContent()).resolves.toContain('Source:');
+      expect(errors).toEqual([]);
+      await close();
+    }
+    await host.close();
+  });
+
+  it('a plain iframe, without the script, is as tall as its chart needs in a 640-px column', async () => {
+    const chart = await chartJson('ice-by-state');
+    const host = await hostPage(`<!doctype html><html lang="en"><head><title>Host</title></head><body style="margin:0"><div style="width:640px">${snippets(chart, site.origin).iframe}</div></body></html>`);
+    const { page, close } = await openPage(site, { width: 1000 });
+    await page.goto(host.origin + '/');
+    await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+    expect(await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(iframeHeight(chart));
+    expect(await sourceHidden(page)).toBeLessThanOrEqual(0);
+    await close();
+    await host.close();
+    // The check sees the fault of issue 18: the old 480-px iframe hides the source line.
+    const old = await hostPage(`<!doctype html><html lang="en"><head><title>Host</title></head><body style="margin:0"><div style="width:640px">${snippets(chart, site.origin).iframe.replace(/height="\d+"/, 'height="480"')}</div></body></html>`);
+    const before = await openPage(site, { width: 1000 });
+    await before.page.goto(old.origin + '/');
+    await before.page.frameLocator('iframe').locator('figure svg').first().waitFor();
+    expect(await sourceHidden(before.page)).toBeGreaterThan(0);
+    await before.close();
+    await old.close();
+  });
+
+  it('every chart’s heights (ChartData.embedHeights) cover its embed at 320, 480, 640 and 800 px, with at most 40 px to spare', async () => {
+    const keys = ['ice-by-state', 'ice-top-facilities', 'ice-national-monthly', 'ice-national-annual', 'ice-national-daily', 'ice-currently-detained', 'ice-by-facility-type', 'covid-ice', 'covid-prisons', 'prisoners-national', 'prisoners-by-state', 'facility-adp--stwrtga', 'facility-daily--stwrtga', 'facility-releases--stwrtga', 'state-ice-adp--tx', 'state-prisoners--dc'];
+    const off: string[] = [];
+    for (const width of [320, 480, 640, 800]) {
+      const { page, close } = await openPage(site, { width });
+      for (const key of keys) {
+        const chart = await chartJson(key);
+        const [id, value] = key.split('--');
+        await page.goto(`${site.origin}/embed/${id}/${value ? `?${Object.keys(chart.params)[0]}=${value}` : ''}`);
+        await page.locator('figure svg').first().waitFor();
+        const measured = await page.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(document.body).marginBottom)));
+        const given = chart.embedHeights[String(width)]!;
+        if (given < measured || given > measured + 40) off.push(`${key} at ${width}px: measured ${measured}, given ${given}`);
+      }
+      await close();
+    }
+    expect(off).toEqual([]);
   });
 });

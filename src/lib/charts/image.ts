@@ -1,21 +1,30 @@
 /**
- * Build-time chart images: ChartImage rendered to a standalone SVG document, and that SVG
- * rasterised to a 1200×675 PNG by resvg with fonts shipped in node_modules (dejavu-fonts-ttf), so
- * the PNG is the same on any machine, with or without system fonts.
+ * Build-time chart images: ChartImage rendered to a standalone SVG document laid out for its size
+ * (./image-layout), and that SVG rasterised to PNG by resvg with the fonts shipped in node_modules
+ * ($lib/server/fonts), so the PNG is the same on any machine; a chart whose drawing did not change
+ * is not rasterised again ($lib/server/png-cache).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
+import { FONT_OPTIONS, RENDERER_VERSION } from '../server/fonts';
+import { cachedPng } from '../server/png-cache';
+import { textWidth } from '../server/text-width';
 import { cleanText } from '../text/safe';
 import ChartImage from './ChartImage.svelte';
+import { IMAGE_SIZES, imageLayout, type ImageLayout, type ImageSize } from './image-layout';
+import { seriesIds } from './LineChart.svelte';
 import type { ChartData } from './types';
 
-export const IMAGE_WIDTH = 1200;
-export const IMAGE_HEIGHT = 675;
+export { IMAGE_SIZES, type ImageSize };
 
-export function chartSvg(chart: ChartData, opts: { address: string }): string {
-  const { body } = render(ChartImage, { props: { chart, address: opts.address } });
+/** Where each chart image is laid out, for a size (the SVG draws exactly this). */
+export function chartLayout(chart: ChartData, opts: { address: string | null; size?: ImageSize }): ImageLayout {
+  const series = chart.kind === 'line' && chart.series ? seriesIds(chart).map((s) => chart.series?.labels[s] ?? s) : [];
+  return imageLayout(chart, opts.size ?? 'wide', { address: opts.address, width: textWidth, seriesLabels: series });
+}
+
+export function chartSvg(chart: ChartData, opts: { address: string | null; size?: ImageSize }): string {
+  const { body } = render(ChartImage, { props: { chart, layout: chartLayout(chart, opts) } });
   // Svelte escapes markup but not the characters XML 1.0 forbids: a U+000B in a name made the SVG
   // invalid and resvg refuse it. The markup itself holds none, so the whole document is cleaned.
   const svg = cleanText(body)
@@ -29,23 +38,14 @@ export function chartSvg(chart: ChartData, opts: { address: string }): string {
   return svg;
 }
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-// Regular, bold (titles, annotations) and oblique (the bars' "not reported"): the faces the images use.
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => join(FONT_DIR, f));
-
-/** The image's RGBA pixels, as chartPng encodes them. */
-export function chartPixels(svg: string): RenderedImage {
+/** The PNG of an image's SVG at its own size, rasterised off the main thread (the prerender draws several at once). */
+export async function rasterise(svg: string): Promise<Uint8Array<ArrayBuffer>> {
   // Cleaned again: an SVG made elsewhere with a control character would make resvg throw.
-  return new Resvg(cleanText(svg), {
-    fitTo: { mode: 'width', value: IMAGE_WIDTH },
-    background: '#fff',
-    // No system fonts: the same pixels on every machine, and no time spent scanning font folders.
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    logLevel: 'error',
-  }).render();
+  const image = await renderAsync(cleanText(svg), { fitTo: { mode: 'original' }, background: '#fff', font: FONT_OPTIONS, logLevel: 'error' });
+  return new Uint8Array(image.asPng());
 }
 
-export function chartPng(svg: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(chartPixels(svg).asPng());
+/** The PNG of an SVG, from the cache when this SVG was rasterised before by the same renderer ($lib/server/png-cache). */
+export function chartPng(svg: string, cache?: string): Promise<Uint8Array<ArrayBuffer>> {
+  return cachedPng(svg, RENDERER_VERSION, rasterise, cache);
 }

@@ -33,7 +33,8 @@ export interface ChartSpec {
   title: (p: Params) => string;
   /** SQL giving the `name` of what a variant is drawn for, put before the title ("STEWART DETENTION CENTER: …") so an embed or image names it. */
   subject?: (p: Params) => string;
-  subtitle: (p: Params) => string;
+  /** Ends with the period shown, read from the rows the query returned (./period), never typed in. */
+  subtitle: (p: Params, rows: Row[]) => string;
   /** Datasets the query reads: sources, licenses and dates are taken from datapackage.json. */
   datasets: string[];
   /** SQL over the dataset views (one view per dataset, named after it). Params are validated ids. */
@@ -91,8 +92,14 @@ export interface ChartData {
   release: string;
   /** Same-origin path of the CSV of exactly these rows. */
   csvPath: string;
-  /** Same-origin paths of the chart's images (1200×675); no PNG for per-facility variants. */
-  images: { svg: string; png: string | null };
+  /**
+   * Same-origin paths of the chart's images: SVG and PNG at 1200×675 for every variant, and a
+   * 1080×1080 PNG for social posts, not for per-facility variants (thousands of files more than
+   * the build's file budget allows; see $lib/server/charts hasSquarePng).
+   */
+  images: { svg: string; png: string; square: string | null };
+  /** The embed's height in CSS pixels at frame widths 320, 480, 640 and 800 (for plain iframes; $lib/server/embed-height). */
+  embedHeights: Record<string, number>;
   /** Path of the page the chart lives on (for citations and "view full page" links). */
   pagePath: string;
   topic: Topic;

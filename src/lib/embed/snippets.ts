@@ -1,12 +1,19 @@
 /**
- * What the "Embed and cite" panel offers for a chart: iframe and script embed code, image
- * addresses and citations. Addresses are built from `origin`, which is empty while prerendering
- * (then /js/enhance.js completes them in the reader's browser).
+ * What the "Embed and cite" panel offers for a chart: embed code, image addresses and citations.
+ * Addresses are built from `origin`, which is empty while prerendering (then /js/enhance.js
+ * completes them in the reader's browser).
+ *
+ * The default embed is an iframe followed by /embed.js, which sizes the frame to the chart at any
+ * width (the embed page posts its height). A site that strips scripts keeps the plain iframe, so
+ * every iframe is given the height its chart needs in a 640-px column (ChartData.embedHeights).
  */
 import { SITE_NAME, citationParts } from '$lib/charts/cite';
 import type { ChartData } from '$lib/charts/types';
 
-export const EMBED_HEIGHT = 480;
+/** The frame width plain iframes are sized for: a typical article column. */
+export const COLUMN_WIDTH = 640;
+/** What a pinned embed adds when newer data exist: its note (two lines at 640 px, with padding and margin). */
+const PINNED_NOTE = 72;
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -15,20 +22,26 @@ export function embedPath(c: ChartData, release?: string): string {
   return `/embed/${c.id}/${q.size ? `?${q}` : ''}`;
 }
 
+/** The height of a plain iframe of the chart in a 640-px column. */
+export const iframeHeight = (c: ChartData) => c.embedHeights[String(COLUMN_WIDTH)]!;
+
+export function iframe(c: ChartData, origin: string, opts: { release?: string; height?: number } = {}): string {
+  return `<iframe src="${origin}${attr(embedPath(c, opts.release))}" title="${attr(c.title)}" width="100%" height="${opts.height ?? iframeHeight(c)}" style="border:0;display:block" loading="lazy"></iframe>`;
+}
+
 export function snippets(c: ChartData, origin: string) {
-  const iframe = (release?: string) =>
-    `<iframe src="${origin}${attr(embedPath(c, release))}" title="${attr(c.title)}" width="100%" height="${EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>`;
-  const data = Object.entries(c.params).map(([k, v]) => ` data-${k}="${attr(v)}"`).join('');
+  const resize = `<script src="${origin}/embed.js" async></script>`;
   const { text, path } = citationParts(c);
   const [year, month, day] = c.release.split('-').map(Number);
   const released = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
   const publishers = [...new Set(c.sources.map((s) => s.publisher))].join('; ');
   return {
-    iframe: iframe(),
-    pinned: iframe(c.release),
-    script: `<div data-detention-chart="${c.id}"${data} data-title="${attr(c.title)}"></div>\n<script src="${origin}/embed.js" async></script>`,
+    embed: `${iframe(c, origin)}\n${resize}`,
+    iframe: iframe(c, origin),
+    pinned: `${iframe(c, origin, { release: c.release, height: iframeHeight(c) + PINNED_NOTE })}\n${resize}`,
     svg: `${origin}${c.images.svg}`,
-    png: c.images.png ? `${origin}${c.images.png}` : null,
+    png: `${origin}${c.images.png}`,
+    square: c.images.square ? `${origin}${c.images.square}` : null,
     cite: `${text}${origin}${path}`,
     apa: `${SITE_NAME}. (${year}, ${released}). ${c.title} [Chart; data release ${c.release}]. Data: ${publishers}. ${origin}${path}`,
   };

@@ -5,6 +5,7 @@ import type { ChartData, Params, Row } from '$lib/charts/types';
 import { revisionNotes } from '$lib/changes/notes';
 import { changesFor } from './changes';
 import { datapackage, query } from './data';
+import { embedHeights } from './embed-height';
 import { stateShapes } from './geo';
 
 /** Ids in SQL come only from the data itself, but check them anyway: letters, digits, - and _. */
@@ -26,10 +27,11 @@ export function parseKey(key: string): { id: string; params: Params } | null {
 }
 
 /**
- * Whether a variant has a PNG: a PNG takes ~0.1 s to rasterise and the per-facility variants are
- * over a thousand (two more minutes of build on 2 cores), so those have their SVG only.
+ * Whether a variant has a square (1080×1080) PNG besides its 1200×675 one. The per-facility
+ * variants are over two thousand: a second size would add as many files to a build a static host
+ * counts (issue 20's budget: 15,000 files), so they have the 1200×675 PNG only.
  */
-export const hasPng = (params: Params) => !('facility' in params);
+export const hasSquarePng = (params: Params) => !('facility' in params);
 
 /** Every chart variant the site draws: each chart without a parameter, and each value of a parameterised one. */
 export async function chartVariants(): Promise<{ id: string; params: Params; key: string }[]> {
@@ -71,13 +73,13 @@ async function queryChart(id: string, params: Params, pagePath: string): Promise
   if (used.length !== spec.datasets.length) throw new Error(`chart ${id}: unknown dataset among ${spec.datasets.join(', ')}`);
   const sources = [...new Map(used.flatMap((r) => r.sources).map((s) => [s.path + s.title, { title: s.title, publisher: s.publisher, path: s.path ?? null }])).values()];
   const asOf = used.map((r) => r.temporal?.end ?? '').sort().at(-1) ?? pkg.version;
-  return {
+  const chart: Omit<ChartData, 'embedHeights'> = {
     id,
     key: chartKey(id, params),
     params,
     kind: spec.kind,
     title: subject ? `${subject}: ${spec.title(params)}` : spec.title(params),
-    subtitle: spec.subtitle(params),
+    subtitle: spec.subtitle(params, rows),
     x: spec.x,
     y: spec.y,
     series: spec.series ?? null,
@@ -94,11 +96,12 @@ async function queryChart(id: string, params: Params, pagePath: string): Promise
     asOf,
     release: pkg.version,
     csvPath: `${chartPath(id, params)}.csv`,
-    images: { svg: `${chartPath(id, params)}.svg`, png: hasPng(params) ? `${chartPath(id, params)}.png` : null },
+    images: { svg: `${chartPath(id, params)}.svg`, png: `${chartPath(id, params)}.png`, square: hasSquarePng(params) ? `/charts/square/${chartKey(id, params)}.png` : null },
     pagePath,
     topic: spec.topic,
     ...(spec.kind === 'choropleth' ? { geo: stateShapes() } : {}),
   };
+  return { ...chart, embedHeights: embedHeights(chart) };
 }
 
 /** Prerender entries of the per-variant endpoints (/charts/<key>.csv|json|svg|png, /oembed/<key>.json). */

@@ -1,16 +1,26 @@
 /**
- * Chart images (/charts/<key>.svg and .png): a standalone, well-formed SVG with the chart's title,
- * sources, data date and address drawn in, and a 1200×675 PNG that really shows text and the chart.
+ * Chart images (/charts/<key>.svg and .png, /charts/square/<key>.png): a standalone, well-formed SVG with the
+ * chart's title, sources, data date and address drawn in, and PNGs at 1200×675 and 1080×1080 that
+ * really show text and the chart.
  */
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS } from '$lib/charts/registry';
-import { chartPixels, chartPng, chartSvg } from '$lib/charts/image';
+import { chartPng, chartSvg } from '$lib/charts/image';
 import type { ChartData, Params } from '$lib/charts/types';
 import { date } from '$lib/format';
 import { loadChart } from '$lib/server/charts';
-import { siteAddress } from '$lib/server/site';
+import { FONT_OPTIONS } from '$lib/server/fonts';
+import { absoluteUrl, imageAddress, LOCAL_ORIGIN, siteUrl } from '$lib/server/site';
 import * as pngRoute from '../../../src/routes/charts/[chart].png/+server';
+import * as squareRoute from '../../../src/routes/charts/square/[chart].png/+server';
 import * as svgRoute from '../../../src/routes/charts/[chart].svg/+server';
+
+/** The RGBA pixels of an SVG as the build rasterises it. */
+const chartPixels = (svg: string) => new Resvg(svg, { fitTo: { mode: 'original' }, background: '#fff', font: FONT_OPTIONS }).render();
 
 const W = 1200;
 const H = 675;
@@ -90,7 +100,7 @@ describe.each<[string, Params]>([
   beforeAll(async () => {
     chart = await loadChart(id, params);
     svg = chartSvg(chart, { address: address(chart) });
-    png = chartPng(svg);
+    png = await chartPng(svg, mkdtempSync(join(tmpdir(), 'png-')));
     px = chartPixels(svg).pixels;
   });
 
@@ -158,22 +168,27 @@ describe('routes', () => {
   // The handlers read only params; the rest of kit's RequestEvent is not needed here.
   const event = (chart: string) => ({ params: { chart } }) as never;
 
-  it('siteAddress is SITE_URL and the path, or the path alone', () => {
+  it('SITE_URL gives images their address and oEmbed its origin; without it images name no address and oEmbed says localhost', () => {
     delete process.env.SITE_URL;
-    expect(siteAddress('/charts/#chart-x')).toBe('/charts/#chart-x');
-    process.env.SITE_URL = 'https://example.org';
-    expect(siteAddress('/charts/#chart-x')).toBe('https://example.org/charts/#chart-x');
+    expect(siteUrl()).toBeNull();
+    expect(imageAddress('/charts/#chart-x')).toBeNull();
+    expect(absoluteUrl('/embed/x/')).toBe(`${LOCAL_ORIGIN}/embed/x/`);
+    process.env.SITE_URL = 'https://example.org/';
+    expect(imageAddress('/charts/#chart-x')).toBe('https://example.org/charts/#chart-x');
+    expect(absoluteUrl('/embed/x/')).toBe('https://example.org/embed/x/');
+    process.env.SITE_URL = 'example.org';
+    expect(() => siteUrl()).toThrow(/SITE_URL="example.org" is not the site's address/);
   });
 
-  it('prerender an SVG for every variant and a PNG for every variant without a facility', async () => {
+  it('prerender an SVG and a 1200×675 PNG for every variant, and a square PNG for every variant without a facility', async () => {
     const svgKeys = (await svgRoute.entries()).map((e) => e.chart);
     const pngKeys = (await pngRoute.entries()).map((e) => e.chart);
-    expect(svgKeys).toContain('ice-national-monthly');
-    expect(svgKeys).toContain('facility-adp--stwrtga');
-    expect(pngKeys).toContain('ice-national-monthly');
-    expect(pngKeys).toContain('state-ice-adp--tx');
-    expect(pngKeys.filter((k) => k.startsWith('facility-'))).toEqual([]);
-    expect(pngKeys.every((k) => svgKeys.includes(k))).toBe(true);
+    const squareKeys = (await squareRoute.entries()).map((e) => e.chart);
+    expect(pngKeys).toEqual(svgKeys);
+    expect(pngKeys).toContain('facility-adp--stwrtga');
+    expect(squareKeys).toContain('state-ice-adp--tx');
+    expect(squareKeys.filter((k) => k.startsWith('facility-'))).toEqual([]);
+    expect(squareKeys.length).toBe(svgKeys.filter((k) => !k.startsWith('facility-')).length);
   });
 
   it('serve image/svg+xml and image/png with the address under SITE_URL, and 404 otherwise', async () => {
@@ -181,10 +196,31 @@ describe('routes', () => {
     const svg = await svgRoute.GET(event('facility-adp--stwrtga'));
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     expect(await svg.text()).toContain('https://example.org/facilities/stwrtga/#chart-facility-adp');
-    const png = await pngRoute.GET(event('ice-national-monthly'));
-    expect(png.headers.get('content-type')).toBe('image/png');
-    expect(new Uint8Array(await png.arrayBuffer()).subarray(1, 4)).toEqual(new Uint8Array([0x50, 0x4e, 0x47]));
+    for (const [route, key, size] of [[pngRoute, 'facility-adp--stwrtga', [1200, 675]], [squareRoute, 'ice-national-monthly', [1080, 1080]]] as const) {
+      const png = await route.GET(event(key));
+      expect(png.headers.get('content-type')).toBe('image/png');
+      const bytes = new Uint8Array(await png.arrayBuffer());
+      const ihdr = new DataView(bytes.buffer, 16, 8);
+      expect([ihdr.getUint32(0), ihdr.getUint32(4)]).toEqual(size);
+    }
     await expect(svgRoute.GET(event('no-such-chart'))).rejects.toMatchObject({ status: 404 });
-    await expect(pngRoute.GET(event('facility-adp--stwrtga'))).rejects.toMatchObject({ status: 404 });
+    await expect(squareRoute.GET(event('facility-adp--stwrtga'))).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('the PNG cache', () => {
+  it('rasterises an SVG once: the second time the PNG comes from the cache, and a changed SVG is drawn again', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'png-'));
+    const chart = await loadChart('ice-national-monthly');
+    const svg = chartSvg(chart, { address: null });
+    const first = await chartPng(svg, cache);
+    const [entry] = readdirSync(cache);
+    const before = statSync(join(cache, entry!)).mtimeMs;
+    const again = await chartPng(svg, cache);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    expect(readdirSync(cache)).toEqual([entry]);
+    expect(statSync(join(cache, entry!)).mtimeMs).toBeGreaterThanOrEqual(before);
+    await chartPng(svg.replace(chart.title, `${chart.title} (changed)`), cache);
+    expect(readdirSync(cache).length).toBe(2);
   });
 });

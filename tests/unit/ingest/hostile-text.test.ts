@@ -18,7 +18,7 @@ import { stageRows } from '../../../scripts/ingest/lib/stage';
 import { deriveCsvs, type Resource } from '../../../scripts/build-data';
 import { atomFeed } from '../../../src/lib/changes/atom';
 import type { Change } from '../../../src/lib/changes/types';
-import { chartPng, chartSvg } from '../../../src/lib/charts/image';
+import { chartSvg, rasterise } from '../../../src/lib/charts/image';
 import { toCsv } from '../../../src/lib/charts/csv';
 import { cleanText, cleanTextSql, dirtyTextSql, hasControl } from '../../../src/lib/text/safe';
 import { loadChart } from '$lib/server/charts';
@@ -186,14 +186,14 @@ describe('chart images are valid XML and render whatever text they are given', (
     const svg = chartSvg(hostile, { address: 'https://example.org/charts/#chart-x\u000b' });
     strictXml(svg);
     expect(svg).toContain('ICE detention[0m');
-    const png = chartPng(svg);
+    const png = await rasterise(svg);
     expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
   });
 
-  it('the PNG renders an SVG made elsewhere that still holds a control character', () => {
+  it('the PNG renders an SVG made elsewhere that still holds a control character', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"><text x="10" y="40">A\u000bB\u001b</text></svg>';
     expect(() => strictXml(svg)).toThrow();
-    expect([...chartPng(svg).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect([...(await rasterise(svg)).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { Annotation, ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const SERIES: Record<string, string> = {
   total_confirmed: 'Confirmed COVID-19 cases, cumulative',
@@ -14,8 +15,8 @@ const of = (rows: Row[], s: string) => rows.filter((r) => r.series === s && r.va
 export default {
   id: 'covid-ice',
   kind: 'line',
-  title: () => 'COVID-19 in ICE detention, 2020–2022',
-  subtitle: () => 'Cumulative confirmed cases and deaths among people in ICE detention, and the number detained, as ICE posted them each day',
+  title: () => 'COVID-19 in ICE detention',
+  subtitle: (_, rows) => `Cumulative confirmed cases and deaths among people in ICE detention, and the number detained, as ICE posted them each day, ${dateSpan(rows, 'date')}`,
   topic: 'ice',
   datasets: ['ice_covid'],
   // One row per day and measure (long form), so each measure is a line and a gap where ICE wrote "NA".

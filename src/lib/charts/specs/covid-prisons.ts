@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { Annotation, ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const SERIES: Record<string, string> = { cases: 'Confirmed COVID-19 cases, cumulative', deaths: 'Deaths from COVID-19, cumulative' };
 const MEASURES: Record<string, string> = { cases: 'Residents.Confirmed', deaths: 'Residents.Deaths' };
@@ -10,8 +11,8 @@ const complete = (rs: Row[]) => rs.filter((r) => r.value !== null);
 export default {
   id: 'covid-prisons',
   kind: 'line',
-  title: () => 'COVID-19 among people in state and federal prisons, 2020–2022',
-  subtitle: () => 'Cumulative confirmed cases and deaths, summed over the 50 state prison systems and the federal Bureau of Prisons, in weeks when all 51 reported (UCLA COVID Behind Bars)',
+  title: () => 'COVID-19 among people in state and federal prisons',
+  subtitle: (_, rows) => `Cumulative confirmed cases and deaths, summed over the 50 state prison systems and the federal Bureau of Prisons, in weeks when all 51 reported: ${dateSpan(complete(rows), 'week')} (UCLA COVID Behind Bars)`,
   topic: 'prisons',
   datasets: ['covid_prisons_ucla'],
   // A national sum is only drawn for a week in which every one of the 51 systems reported the

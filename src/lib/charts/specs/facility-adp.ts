@@ -1,5 +1,6 @@
 import { count } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
+import { fiscalYearSpan } from '../period';
 
 const fy = (r: Row) => `FY${r.fiscal_year}`;
 
@@ -11,7 +12,7 @@ export default {
   variants: `SELECT DISTINCT facility_id AS value FROM ice_facility_fy ORDER BY 1`,
   title: () => 'Average daily population by fiscal year (ICE)',
   subject: (p) => `SELECT name FROM facilities WHERE facility_id = '${p.facility}'`,
-  subtitle: () => 'People held on an average day in each federal fiscal year (October to September), from ICE’s yearly detention workbooks',
+  subtitle: (_, rows) => `People held on an average day in each federal fiscal year (October to September), ${fiscalYearSpan(rows, 'fiscal_year')}, from ICE’s yearly detention workbooks`,
   topic: 'ice',
   datasets: ['ice_facility_fy'],
   // The partial-year note comes from the same ICE workbooks (their "FY Overall" ADP row, kept in ice_national_annual).

@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const MIDNIGHT = 'n_detained_at_midnight';
 const ANY_TIME = 'n_detained';
@@ -18,7 +19,7 @@ export default {
   variants: `SELECT facility_id AS value FROM ice_facilities WHERE ddp_first_date IS NOT NULL ORDER BY 1`,
   title: () => 'People held each day (ICE records, Deportation Data Project)',
   subject: (p) => `SELECT name FROM facilities WHERE facility_id = '${p.facility}'`,
-  subtitle: () => 'People held at midnight and at any time during the day, from the first to the last day anyone was held here in the data',
+  subtitle: (_, rows) => `People held at midnight and at any time during the day, ${dateSpan(rows, 'date')}: the first to the last day anyone was held here in the data`,
   topic: 'ice',
   datasets: ['ice_facility_daily'],
   // Days before the first and after the last with anyone held are 0 in DDP's data (every code is listed every day): left out so a short-lived code reads.

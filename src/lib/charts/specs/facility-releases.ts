@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { ChartSpec } from '../types';
+import { dateSpan } from '../period';
 
 const BETWEEN = 'interval_adp';
 const YTD = 'adp_fytd';
@@ -18,7 +19,8 @@ export default {
   variants: `SELECT facility_id AS value FROM ice_facility_releases WHERE current GROUP BY 1 HAVING count(*) > 1 ORDER BY 1`,
   title: () => 'Population release by release (ICE biweekly workbooks)',
   subject: (p) => `SELECT name FROM facilities WHERE facility_id = '${p.facility}'`,
-  subtitle: () => 'Average people held per day between two ICE releases, and ICE’s fiscal-year-to-date average as of each release',
+  // The query adds a row at each fiscal year's start (October 1) to break the line; the period is that of the releases.
+  subtitle: (_, rows) => `Average people held per day between two ICE releases, and ICE’s fiscal-year-to-date average as of each release, ${dateSpan(rows.filter((r) => r.source_file !== null), 'release_date')}`,
   topic: 'ice',
   datasets: ['ice_facility_releases', 'ice_releases'],
   // The year-to-date average restarts each October: a row with no figure at each fiscal year's start
@@ -37,7 +39,8 @@ export default {
     UNION ALL
     SELECT (fiscal_year - 1) || '-10-01', '${YTD}', NULL, 'FY' || fiscal_year || ' begins: the year-to-date average starts again', NULL, fiscal_year, NULL, NULL
     FROM (SELECT DISTINCT fiscal_year FROM r)
-    ORDER BY release_date, measure DESC`,
+    -- source_row breaks ties (a facility listed twice in one workbook): the same rows in the same order every build, so its CSV and image do not change without a reason.
+    ORDER BY release_date, measure DESC, source_row`,
   x: { field: 'release_date', label: 'Release (data date)', type: 'time' },
   y: { field: 'people', label: 'People held (average per day)', unit: 'persons' },
   series: { field: 'measure', labels: { [BETWEEN]: 'Between releases', [YTD]: 'Fiscal year to date' } },

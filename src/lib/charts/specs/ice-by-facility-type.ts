@@ -2,12 +2,13 @@ import { count } from '$lib/format';
 import { ICE_TYPES } from '$lib/facilities/kinds';
 import { LATEST_COMPLETE_FY, facilityTypeLabel } from '../fiscal-year';
 import type { ChartSpec } from '../types';
+import { onlyFiscalYear } from '../period';
 
 export default {
   id: 'ice-by-facility-type',
   kind: 'bar',
   title: () => 'Where ICE holds people: average daily population by facility type',
-  subtitle: () => 'Sum over the facilities ICE lists, latest complete fiscal year',
+  subtitle: (_, rows) => `Sum over the facilities ICE lists, ${onlyFiscalYear(rows, 'fiscal_year')}: the latest complete fiscal year`,
   topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `

@@ -2,6 +2,7 @@ import { count } from '$lib/format';
 import { STATE_NAMES } from '$lib/geo/states';
 import { LATEST_COMPLETE_FY } from '../fiscal-year';
 import type { ChartSpec } from '../types';
+import { onlyFiscalYear } from '../period';
 
 const NAMES = `(VALUES ${Object.entries(STATE_NAMES).map(([c, n]) => `('${c}', '${n.replace(/'/g, "''")}')`).join(', ')}) AS names(code, name)`;
 
@@ -9,7 +10,7 @@ export default {
   id: 'ice-by-state',
   kind: 'bar',
   title: () => 'ICE detention by state: average daily population',
-  subtitle: () => 'Sum over the ICE facilities in each state, latest complete fiscal year',
+  subtitle: (_, rows) => `Sum over the ICE facilities in each state, ${onlyFiscalYear(rows, 'fiscal_year')}: the latest complete fiscal year`,
   topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `

@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const high = (rows: Row[]) => rows.filter((r) => r.detained !== null).sort((a, b) => Number(b.detained) - Number(a.detained))[0];
 
@@ -8,7 +9,7 @@ export default {
   id: 'ice-currently-detained',
   kind: 'line',
   title: () => 'People in ICE detention on the day of each release',
-  subtitle: () => 'ICE’s “currently detained” count in each of its biweekly workbooks, 2019 to the latest release',
+  subtitle: (_, rows) => `ICE’s “currently detained” count in each of its biweekly workbooks, ${dateSpan(rows.filter((r) => r.detained !== null), 'release_date')}`,
   topic: 'ice',
   datasets: ['ice_releases'],
   // One point per data date: a file ICE posted again for the same date replaces the earlier one (current).

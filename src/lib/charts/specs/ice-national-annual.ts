@@ -1,5 +1,6 @@
 import { count } from '$lib/format';
 import type { Annotation, ChartSpec, Row } from '../types';
+import { fiscalYearSpan } from '../period';
 
 const SOURCES: Record<string, string> = {
   'marshall-detention': 'The Marshall Project',
@@ -28,7 +29,7 @@ export default {
   id: 'ice-national-annual',
   kind: 'line',
   title: () => 'People in ICE and INS detention, average per day, by fiscal year',
-  subtitle: () => 'National average daily population since FY1979, as three sources compiled it, one line each',
+  subtitle: (_, rows) => `National average daily population, ${fiscalYearSpan(rows.filter((r) => r.adp !== null), 'fiscal_year')}, as three sources compiled it, one line each`,
   topic: 'ice',
   datasets: ['ice_national_annual'],
   query: () => `

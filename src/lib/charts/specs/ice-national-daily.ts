@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { Annotation, ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const SERIES: Record<string, string> = {
   ddp_midnight: 'Held at midnight (Deportation Data Project)',
@@ -28,7 +29,7 @@ export default {
   id: 'ice-national-daily',
   kind: 'line',
   title: () => 'People in ICE detention, by day',
-  subtitle: () => 'National count each day: ICE\'s COVID-19 page (2020–2022) and ICE\'s own records from the Deportation Data Project (October 2022 on)',
+  subtitle: (_, rows) => `National count each day: ICE's COVID-19 page (${dateSpan(of(rows, 'ice_covid_page'), 'date')}) and ICE's own records from the Deportation Data Project (${dateSpan(of(rows, 'ddp_midnight'), 'date')})`,
   topic: 'ice',
   datasets: ['ice_national_daily'],
   query: () => `

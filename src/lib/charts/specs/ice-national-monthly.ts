@@ -1,5 +1,6 @@
 import { count, date } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
+import { dateSpan } from '../period';
 
 const low = (rows: Row[]) => rows.filter((r) => String(r.month) >= '2020-01' && String(r.month) <= '2021-12' && r.adp !== null).sort((a, b) => Number(a.adp) - Number(b.adp))[0];
 const high = (rows: Row[]) => rows.filter((r) => r.adp !== null).sort((a, b) => Number(b.adp) - Number(a.adp))[0];
@@ -8,7 +9,7 @@ export default {
   id: 'ice-national-monthly',
   kind: 'line',
   title: () => 'People in ICE detention, average per day, by month',
-  subtitle: () => 'National average daily population, October 2018 to the latest ICE workbook',
+  subtitle: (_, rows) => `National average daily population, ${dateSpan(rows, 'month')} (the newest ICE workbook)`,
   topic: 'ice',
   datasets: ['ice_national_monthly'],
   query: () => `SELECT month, adp, CASE WHEN partial THEN 'partial month (data through ' || data_through || ')' ELSE 'complete month' END AS coverage FROM ice_national_monthly ORDER BY month`,

@@ -1,12 +1,18 @@
-import { count } from '$lib/format';
+import { count, date } from '$lib/format';
 import { FY_COVERAGE, LATEST_FY, facilityTypeLabel } from '../fiscal-year';
 import type { ChartSpec } from '../types';
+import { onlyFiscalYear } from '../period';
 
 export default {
   id: 'ice-top-facilities',
   kind: 'bar',
   title: () => 'The 20 largest ICE detention facilities',
-  subtitle: () => 'Average daily population in ICE\'s newest workbook (the current fiscal year, so far)',
+  // FY_COVERAGE gives "full year" or "through 2026-04-04" (the newest workbook's data date).
+  subtitle: (_, rows) => {
+    const through = /^through (\S+)$/.exec(String(rows[0]?.coverage ?? ''))?.[1];
+    const fy = Number(rows[0]?.fiscal_year);
+    return through ? `Average daily population in FY${fy} so far (October 1, ${fy - 1} to ${date(through)}), from ICE’s newest workbook` : `Average daily population in ${onlyFiscalYear(rows, 'fiscal_year')}, from ICE’s newest workbook`;
+  },
   topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   query: () => `

@@ -1,6 +1,7 @@
 import { count, date } from '$lib/format';
 import { STATES_AND_DC } from '$lib/geo/states';
 import type { ChartSpec, Row } from '../types';
+import { yearSpan } from '../period';
 
 /** Every state and DC as an SQL VALUES list, so a jurisdiction without a count is a row that says so instead of vanishing. */
 const JURISDICTIONS = STATES_AND_DC.map((s) => `('${s.code}', '${s.name.replace(/'/g, "''")}')`).join(', ');
@@ -10,8 +11,8 @@ const reported = (rows: Row[]) => rows.filter((r) => r.prisoners !== null).sort(
 export default {
   id: 'prisoners-by-state',
   kind: 'choropleth',
-  title: () => 'Prisoners by state, latest year',
-  subtitle: () => 'People in prison under each state’s jurisdiction on December 31 of the latest year BJS reports (any sentence length)',
+  title: () => 'Prisoners by state',
+  subtitle: (_, rows) => `People in prison under each state’s jurisdiction on December 31, ${yearSpan(rows, 'year')}, the latest year BJS reports (any sentence length)`,
   topic: 'prisons',
   page: '/states/',
   datasets: ['prison_population'],

@@ -1,5 +1,6 @@
 import { count } from '$lib/format';
 import type { Annotation, ChartSpec, Row } from '../types';
+import { yearSpan } from '../period';
 
 const SERIES: Record<string, string> = { US: 'All prisoners (state and federal)', STATE: 'State prisons', FED: 'Federal Bureau of Prisons' };
 
@@ -11,7 +12,7 @@ export default {
   id: 'prisoners-national',
   kind: 'line',
   title: () => 'Prisoners under state and federal jurisdiction, by year',
-  subtitle: () => 'People in prison on December 31 of each year, any sentence length: the US total, state prisons and the federal Bureau of Prisons (BJS)',
+  subtitle: (_, rows) => `People in prison on December 31 of each year, ${yearSpan(rows.filter((r) => r.prisoners !== null), 'year')}, any sentence length: the US total, state prisons and the federal Bureau of Prisons (BJS)`,
   topic: 'prisons',
   datasets: ['prison_population'],
   query: () => `

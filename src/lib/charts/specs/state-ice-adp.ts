@@ -2,6 +2,7 @@ import { count } from '$lib/format';
 import { STATE_NAMES, STATES_AND_DC } from '$lib/geo/states';
 import { FY_COVERAGE } from '../fiscal-year';
 import type { ChartSpec, Params, Row } from '../types';
+import { fiscalYearSpan } from '../period';
 
 /** The page passes the lower-case code of its URL; the data hold upper-case codes. The server checked it is an id. */
 const code = (p: Params) => (p.state ?? '').toUpperCase();
@@ -16,7 +17,7 @@ export default {
   param: 'state',
   variants: STATES_AND_DC.map((s) => s.code.toLowerCase()),
   title: (p) => `People in ICE detention in ${name(p)}, average per day, by fiscal year`,
-  subtitle: (p) => `Sum of the average daily populations of the ICE facilities in ${name(p)} listed in each yearly ICE workbook`,
+  subtitle: (p, rows) => `Sum of the average daily populations of the ICE facilities in ${name(p)} listed in each yearly ICE workbook, ${fiscalYearSpan(rows, 'fiscal_year')}`,
   topic: 'ice',
   datasets: ['ice_facility_fy', 'ice_national_monthly'],
   // A facility's state comes from that year's row; ICE left it blank once (FY2026, Imperial Regional), so fall back to the state of its other years.

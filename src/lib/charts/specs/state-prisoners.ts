@@ -1,6 +1,7 @@
 import { count } from '$lib/format';
 import { STATE_NAMES, STATES_AND_DC } from '$lib/geo/states';
 import type { ChartSpec, Params, Row } from '../types';
+import { yearSpan } from '../period';
 
 /** The page passes the lower-case code of its URL; the data hold upper-case codes. The server checked it is an id. */
 const code = (p: Params) => (p.state ?? '').toUpperCase();
@@ -17,7 +18,7 @@ export default {
   param: 'state',
   variants: STATES_AND_DC.map((s) => s.code.toLowerCase()),
   title: (p) => `Prisoners under ${name(p)}’s jurisdiction, by year`,
-  subtitle: () => 'People in prison on December 31 of each year, any sentence length (BJS)',
+  subtitle: (_, rows) => `People in prison on December 31 of each year, ${yearSpan(valued(rows), 'year')}, any sentence length (BJS)`,
   topic: 'prisons',
   datasets: ['prison_population'],
   query: (p) => `

@@ -1,19 +1,18 @@
 /**
- * /charts/<key>.png: the chart image of /charts/<key>.svg as a 1200×675 PNG (for reports and
- * social posts), rasterised at build time by resvg with the fonts shipped in node_modules.
+ * /charts/<key>.png: the chart image of /charts/<key>.svg as a 1200×675 PNG (slides, reports, link
+ * previews), for every variant; rasterised at build time by resvg, from the cache when the chart's
+ * drawing did not change ($lib/charts/image).
  */
-import { error } from '@sveltejs/kit';
 import { chartPng, chartSvg } from '$lib/charts/image';
-import { chartForKey, chartVariants, hasPng } from '$lib/server/charts';
-import { siteAddress } from '$lib/server/site';
+import { chartForKey, variantEntries } from '$lib/server/charts';
+import { imageAddress } from '$lib/server/site';
 
 export const prerender = true;
 
-export const entries = async () => (await chartVariants()).filter((v) => hasPng(v.params)).map((v) => ({ chart: v.key }));
+export const entries = variantEntries;
 
 export async function GET({ params }) {
   const chart = await chartForKey(params.chart);
-  if (!chart.images.png) error(404, `no PNG for chart ${params.chart} (per-facility charts have their SVG only)`);
-  const png = chartPng(chartSvg(chart, { address: siteAddress(`${chart.pagePath}#chart-${chart.id}`) }));
+  const png = await chartPng(chartSvg(chart, { address: imageAddress(`${chart.pagePath}#chart-${chart.id}`), size: 'wide' }));
   return new Response(png, { headers: { 'content-type': 'image/png' } });
 }

@@ -4,7 +4,7 @@
  */
 import { chartSvg } from '$lib/charts/image';
 import { chartForKey, variantEntries } from '$lib/server/charts';
-import { siteAddress } from '$lib/server/site';
+import { imageAddress } from '$lib/server/site';
 
 export const prerender = true;
 
@@ -12,6 +12,6 @@ export const entries = variantEntries;
 
 export async function GET({ params }) {
   const chart = await chartForKey(params.chart);
-  const svg = chartSvg(chart, { address: siteAddress(`${chart.pagePath}#chart-${chart.id}`) });
+  const svg = chartSvg(chart, { address: imageAddress(`${chart.pagePath}#chart-${chart.id}`) });
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
 }

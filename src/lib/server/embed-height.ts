@@ -1,0 +1,82 @@
+/**
+ * How tall a chart's embed (/embed/<chart>/) is at a given frame width, worked out from its layout
+ * (src/lib/embed/EmbedChart.svelte and the chart components, in the site's CSS), so a plain iframe,
+ * which cannot size itself, can be given the height its chart needs. Text is wrapped in DejaVu Sans
+ * (Debian's system-ui, and wider than most reader fonts, so other fonts need no more lines).
+ * tests/browser/embed.test.ts loads the embeds in Chromium at each width and checks these heights
+ * cover the page and are not much taller: change one and the test says which.
+ */
+import { date } from '../format';
+import { SITE_NAME } from '../charts/cite';
+import { wrap } from '../charts/image-layout';
+import type { ChartData } from '../charts/types';
+import { textWidth } from './text-width';
+
+/** Frame widths the heights are given for: phone, narrow column, article column, wide column. */
+export const EMBED_WIDTHS = [320, 480, 640, 800] as const;
+
+// CSS pixels of the embed's layout (1rem = 16 px, line-height 1.5).
+const PAD = 8; // figure padding, 0.5rem
+const TITLE = { size: 16.8, line: 25.2 }; // h1, 1.05rem
+const SMALL = { size: 13.6, line: 20.4 }; // subtitle and caption, 0.85rem
+const NOTE = { size: 14.4, line: 21.6 }; // legend and tooltip, 0.9rem
+// The chart components' own heights: BarChart's barChartHeight (8 + 24 + 22 per bar), LineChart's 320, the map's 975×610.
+const barSvg = (rows: number) => 8 + 24 + 22 * rows;
+const LINE_SVG = 320;
+const SPARE = 8;
+
+const lines = (text: string, font: { size: number; line: number }, width: number, bold = false) => Math.max(1, wrap(text, font.size, width, textWidth, bold).length) * font.line;
+
+/**
+ * Lines of a wrapping flex list (LineChart's series legend): a 0.8rem swatch and 0.35rem gap before
+ * each label, 1rem between items; an item wider than the list takes lines of its own, its label wrapped.
+ */
+function legendLines(labels: string[], width: number): number {
+  const SWATCH = 12.8 + 5.6;
+  let lines = 0;
+  let x = 0;
+  for (const l of labels) {
+    const w = SWATCH + textWidth(l, NOTE.size);
+    if (w > width) {
+      lines += wrap(l, NOTE.size, width - SWATCH, textWidth).length;
+      x = 0;
+    } else if (x > 0 && x + 16 + w <= width) x += 16 + w;
+    else {
+      lines++;
+      x = w;
+    }
+  }
+  return lines;
+}
+
+/** The words of the embed's caption, as EmbedChart writes them. */
+function caption(c: Omit<ChartData, 'embedHeights'>): string {
+  return `Source: ${c.sources.map((s) => s.publisher).join('; ')}. Data as of ${date(c.asOf)}; release ${c.release}. ${c.licenses.join(', ')}. Table, method and downloads on ${SITE_NAME}`;
+}
+
+/** The embed's height in CSS pixels in a frame `frameWidth` wide (rounded up to whole pixels). */
+export function embedHeight(c: Omit<ChartData, 'embedHeights'>, frameWidth: number): number {
+  const w = frameWidth - 2 * PAD;
+  let plot: number;
+  if (!c.rows.length) plot = SMALL.line;
+  else if (c.kind === 'bar') plot = barSvg(c.rows.length);
+  else if (c.kind === 'line') {
+    const series = c.series;
+    const labels = series ? [...new Set(c.rows.map((r) => String(r[series.field])))].map((s) => series.labels[s] ?? s) : [];
+    const rows = legendLines(labels, w);
+    // Lines of the legend, with the flex gap (0.25rem) between rows.
+    plot = LINE_SVG + (labels.length ? 4 + rows * NOTE.line + (rows - 1) * 4 : 0);
+  }
+  else plot = (w * 610) / 975 + 4 + lines(`Lighter to darker: fewer to more ${c.y.label.toLowerCase()}. Hatched: not reported.`, NOTE, w) + 4;
+  // The tooltip line under every chart (empty until a bar or point is picked) and its top margin.
+  if (c.rows.length) plot += 4 + NOTE.line;
+  // Margins between blocks collapse to the larger: 0.2rem after the subtitle meets the plot's 0.5rem, and so on.
+  const height = PAD + lines(c.title, TITLE, w, true) + 3.2 + lines(c.subtitle, SMALL, w) + 8 + plot + 8 + lines(caption(c), SMALL, w) + 3.2 + PAD;
+  // A few pixels to spare for a reader's font that breaks a line where DejaVu did not.
+  return Math.ceil(height) + SPARE;
+}
+
+/** The embed's height at each of EMBED_WIDTHS, keyed by width. */
+export function embedHeights(c: Omit<ChartData, 'embedHeights'>): Record<string, number> {
+  return Object.fromEntries(EMBED_WIDTHS.map((w) => [String(w), embedHeight(c, w)]));
+}
