@@ -1,5 +1,6 @@
 import { count } from '$lib/format';
 import { STATE_NAMES } from '$lib/geo/states';
+import { yearSpan } from '../period';
 import type { ChartSpec, Params, Row } from '../types';
 
 /** The page passes the lower-case code of its URL; the data hold upper-case codes. The server checked it is an id. */
@@ -9,7 +10,7 @@ const valued = (rows: Row[]) => rows.filter((r) => r.rate !== null);
 
 /**
  * A state's imprisonment rate by year, as BJS publishes it (imprisonment_rates, one preferred row
- * per year): never our own division. The years in the title come from the data (`subject`).
+ * per year): never our own division. The years in the subtitle come from the rows (../period).
  */
 export default {
   id: 'state-imprisonment-rate',
@@ -17,9 +18,9 @@ export default {
   param: 'state',
   // The 50 states: BJS gives DC no rate (its sentenced felons are federal prisoners since 2001).
   variants: `SELECT DISTINCT lower(jurisdiction) AS value FROM imprisonment_rates WHERE length(jurisdiction) = 2 AND jurisdiction <> 'US' ORDER BY 1`,
-  subject: (p) => `SELECT any_value(jurisdiction_name) || ', ' || min(year) || '–' || max(year) AS name FROM imprisonment_rates WHERE jurisdiction = '${code(p)}' AND preferred AND rate IS NOT NULL`,
+  subject: (p) => `SELECT any_value(jurisdiction_name) AS name FROM imprisonment_rates WHERE jurisdiction = '${code(p)}'`,
   title: () => 'imprisonment rate per 100,000 residents, by year',
-  subtitle: (p) => `Sentenced prisoners (more than 1 year) under ${name(p)}’s jurisdiction on December 31, per 100,000 residents of all ages, as BJS publishes it`,
+  subtitle: (p, rows) => `Sentenced prisoners (more than 1 year) under ${name(p)}’s jurisdiction on December 31 of each year, ${yearSpan(valued(rows), 'year')}, per 100,000 residents of all ages, as BJS publishes it`,
   topic: 'prisons',
   datasets: ['imprisonment_rates'],
   query: (p) => `
