@@ -41,7 +41,7 @@ describe('wrap', () => {
 
 describe('barLayout', () => {
   const names = ['Texas', 'Commonwealth of the Northern Mariana Islands', 'DILLEY IMMIGRATION PROCESSING CENTER'];
-  it('puts labels beside the bars when there is room, above them on a phone, whole in both', () => {
+  it('puts labels beside the bars when they fit in three lines there, above them otherwise, whole in both', () => {
     const wide = barLayout(bars(names), 933);
     const narrow = barLayout(bars(names), 270);
     expect(wide.stacked).toBe(false);
@@ -52,6 +52,8 @@ describe('barLayout', () => {
     // Rows follow each other without overlapping, bars below their labels on a phone.
     for (const l of [wide, narrow]) l.rows.forEach((r, i) => i && expect(r.y).toBe(l.rows[i - 1]!.y + l.rows[i - 1]!.h));
     for (const r of narrow.rows) expect(r.barY).toBeGreaterThanOrEqual(r.y + r.lines.length * 14);
+    // Short names stay beside their bars on a phone.
+    expect(barLayout(bars(['Texas', 'New Hampshire', 'FY2021 (partial)']), 270).stacked).toBe(false);
   });
 });
 
