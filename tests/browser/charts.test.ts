@@ -26,7 +26,7 @@ describe('charts page', () => {
     for (const id of NATIONAL) {
       const f = page.locator(`#chart-${id}`);
       expect((await f.locator('.title').textContent())?.trim(), id).toBeTruthy();
-      const label = await f.locator('svg[role="img"]').getAttribute('aria-label');
+      const label = await f.locator('svg[role="img"]:visible').getAttribute('aria-label');
       expect(label, id).toMatch(/\d/);
       expect(await f.locator('.alt').textContent(), id).toMatch(/\d/);
       const sources = await f.locator('.source a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

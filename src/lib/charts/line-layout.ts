@@ -1,0 +1,103 @@
+/**
+ * Geometry of a line chart at one width, worked out before any browser measures it (prerendered
+ * pages ship no JavaScript): the height, the path of a series, the x ticks that fit, and where
+ * each annotation's label goes so it neither leaves the chart nor covers another label.
+ */
+import { textWidth, wrap } from './text-width';
+
+export const FONT = 12;
+const LINE = 14;
+
+/** A narrow chart is taller than it is shrunk (a phone gets 240 px of height, not 130). */
+export const lineChartHeight = (width: number) => Math.round(Math.min(320, Math.max(240, width * 0.6)));
+
+/**
+ * The SVG path of points already in pixels, null for a gap. At most the lowest and highest point
+ * of each pixel column is kept (a daily series has several points a pixel on a phone; the line
+ * drawn is the same), in whole pixels relative to the previous point: a few bytes a point, which
+ * keeps a page that carries the chart at several widths light.
+ */
+export function linePath(points: ({ x: number; y: number } | null)[]): string {
+  const out: string[] = [];
+  let last: { x: number; y: number } | null = null;
+  let column: { x: number; y: number }[] = [];
+  const flush = () => {
+    if (!column.length) return;
+    const lo = column.reduce((a, b) => (b.y < a.y ? b : a));
+    const hi = column.reduce((a, b) => (b.y > a.y ? b : a));
+    const kept = column.length === 1 ? column : column.indexOf(lo) < column.indexOf(hi) ? [lo, hi] : [hi, lo];
+    for (const p of kept) {
+      if (!last) out.push(`M${p.x},${p.y}l`);
+      else if (p.x !== last.x || p.y !== last.y) out.push(`${p.x - last.x},${p.y - last.y} `);
+      last = p;
+    }
+    column = [];
+  };
+  for (const p of points) {
+    if (!p) {
+      flush();
+      // A segment of one point draws nothing (LineChart marks it with a dot); "l0,0" keeps the path valid.
+      if (last && out.at(-1)?.endsWith('l')) out.push('0,0 ');
+      last = null;
+      continue;
+    }
+    const q = { x: Math.round(p.x), y: Math.round(p.y) };
+    if (column.length && column[0]!.x !== q.x) flush();
+    column.push(q);
+  }
+  flush();
+  if (out.at(-1)?.endsWith('l')) out.push('0,0');
+  return out.join('').trim();
+}
+
+/** The most ticks (from `ticksFor(n)`, n falling) whose labels fit side by side in the plot with room between them. */
+export function fittingTicks<T>(ticksFor: (n: number) => T[], label: (t: T, i: number) => string, at: (t: T) => number, plotWidth: number): T[] {
+  for (let n = Math.max(2, Math.floor(plotWidth / 60)); n >= 2; n--) {
+    const ticks = ticksFor(n);
+    const fits = ticks.every((t, i) => i === 0 || at(t) - at(ticks[i - 1]!) >= (textWidth(label(t, i), FONT) + textWidth(label(ticks[i - 1]!, i - 1), FONT)) / 2 + 12);
+    if (fits) return ticks;
+  }
+  return ticksFor(2).slice(0, 2);
+}
+
+/** Anchor of a label at `x` that keeps it within [lo, hi]. */
+export function anchorWithin(x: number, w: number, lo: number, hi: number): 'start' | 'middle' | 'end' {
+  if (x + w <= hi) return 'start';
+  if (x - w >= lo) return 'end';
+  return 'middle';
+}
+
+export interface Placed {
+  x: number;
+  y: number;
+  lines: string[];
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Each annotation's label above its point, or below when above would leave the plot or cover a
+ * label placed before it; wrapped to the plot's width. A label with no free place is left out
+ * (its dot stays; the figure is in the chart's text and table).
+ */
+export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }): (Placed | null)[] {
+  type Box = { l: number; r: number; t: number; b: number };
+  const taken: Box[] = [];
+  const free = (b: Box) => b.t >= 0 && b.b <= plot.bottom && taken.every((o) => b.r <= o.l || b.l >= o.r || b.b <= o.t || b.t >= o.b);
+  return marks.map((m) => {
+    const lines = wrap(m.label, FONT, plot.right - plot.left, true);
+    const w = Math.max(...lines.map((l) => textWidth(l, FONT, true)));
+    const anchor = anchorWithin(m.x, w, plot.left, plot.right);
+    const l = anchor === 'start' ? m.x : anchor === 'end' ? m.x - w : Math.min(Math.max(m.x - w / 2, plot.left), plot.right - w);
+    const x = anchor === 'middle' ? l + w / 2 : m.x;
+    const h = lines.length * LINE;
+    // Baseline of the first line: above the point, or below it.
+    for (const first of [m.y - 10 - (lines.length - 1) * LINE, m.y + 20]) {
+      const box = { l, r: l + w, t: first - FONT, b: first - FONT + h };
+      if (free(box)) {
+        taken.push(box);
+        return { x, y: first, lines, anchor };
+      }
+    }
+    return null;
+  });
+}
