@@ -28,10 +28,11 @@ describe('imprisonment rates on the state pages', () => {
     expect(all.allStates?.year).toBe(all.year);
   });
 
-  it('the rate chart’s title names the years of its rows, and its rows are the preferred ones', async () => {
+  it('the rate chart names its state in the title and the years of its rows in the subtitle, and its rows are the preferred ones', async () => {
     const chart = await loadChart('state-imprisonment-rate', { state: 'ca' });
     const years = chart.rows.filter((r) => r.rate !== null).map((r) => Number(r.year));
-    expect(chart.title).toBe(`California, ${Math.min(...years)}–${Math.max(...years)}: imprisonment rate per 100,000 residents, by year`);
+    expect(chart.title).toBe('California: imprisonment rate per 100,000 residents, by year');
+    expect(chart.subtitle).toContain(`${Math.min(...years)}–${Math.max(...years)}`);
     const want = await query<{ year: number; rate: number | null }>(`SELECT year, rate FROM imprisonment_rates WHERE jurisdiction = 'CA' AND preferred ORDER BY year`);
     expect(chart.rows.map((r) => [Number(r.year), r.rate])).toEqual(want.map((w) => [w.year, w.rate]));
   });
