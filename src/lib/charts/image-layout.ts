@@ -2,18 +2,21 @@
  * Where everything goes in a chart image, laid out for the image's own size (1200×675 for slides
  * and link previews, 1080×1080 for social posts): title and subtitle wrapped to the width, the
  * source and release lines and the site's address at the foot, and the chart in the space between.
- * Bars are laid out here rather than by the page's BarChart, which shortens long names to fit a
- * column: an image has room to plan, so every label is whole, at 14 px or more at the output size,
- * in one to three columns. A chart that cannot fit so is an error, not a clipped image.
- * `width` measures text as it is drawn ($lib/server/text-width).
+ * Bars are laid out here rather than by the page's ./bar-layout, which grows downwards at 12 px
+ * (56 states take 1,300 px): an image has a fixed height to fill, so its font size and number of
+ * columns are chosen to fit every label whole, at 14 px or more at the output size, in one to three
+ * columns. A chart that cannot fit so is an error, not a clipped image. Text is measured and
+ * wrapped as the page's charts do (./text-width: DejaVu Sans, the images' font) and values are
+ * written as the page's bars write them (./bar-layout's valueText).
  */
-import { cell, date } from '../format';
+import { date } from '../format';
+import { valueText } from './bar-layout';
 import { SITE_NAME } from './cite';
+import { textWidth, wrap } from './text-width';
 import type { ChartData } from './types';
 
 export const IMAGE_SIZES = { wide: { w: 1200, h: 675 }, square: { w: 1080, h: 1080 } } as const;
 export type ImageSize = keyof typeof IMAGE_SIZES;
-export type TextWidth = (text: string, size: number, bold?: boolean) => number;
 
 /** The smallest text drawn in an image, in pixels of the output. */
 export const MIN_TEXT = 14;
@@ -62,37 +65,21 @@ const SPEC = {
   square: { margin: 48, title: 36, subtitle: 22, legend: 19, footer: 17, site: 18, maxBarFont: 26, lineZoom: 1.6 },
 } as const;
 
-/** Greedy word wrap to `max` px. */
-export function wrap(text: string, size: number, max: number, width: TextWidth, bold = false): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && width(next, size, bold) > max) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 const block = (x: number, y: number, size: number, lines: string[], leading = 1.3): TextBlock => ({ x, y, size, lineHeight: Math.round(size * leading), lines });
 const bottom = (b: TextBlock) => b.y + (b.lines.length - 1) * b.lineHeight;
 
-export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: string | null; width: TextWidth; seriesLabels: string[] }): ImageLayout {
+export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: string | null; seriesLabels: string[] }): ImageLayout {
   const { w, h } = IMAGE_SIZES[size];
   const s = SPEC[size];
   const x = s.margin;
   const tw = w - 2 * x;
-  const { width } = opts;
 
-  const title = block(x, s.margin + s.title * 0.8, s.title, wrap(chart.title, s.title, tw, width, true), 1.2);
-  const subtitle = block(x, bottom(title) + s.subtitle * 1.7, s.subtitle, wrap(chart.subtitle, s.subtitle, tw, width));
+  const title = block(x, s.margin + s.title * 0.8, s.title, wrap(chart.title, s.title, tw, true), 1.2);
+  const subtitle = block(x, bottom(title) + s.subtitle * 1.7, s.subtitle, wrap(chart.subtitle, s.subtitle, tw));
   let lx = x;
   let ly = bottom(subtitle) + s.legend * 2;
   const legend = opts.seriesLabels.map((label) => {
-    const itemW = s.legend * 1.2 + width(label, s.legend) + s.legend * 1.6;
+    const itemW = s.legend * 1.2 + textWidth(label, s.legend) + s.legend * 1.6;
     if (lx > x && lx + itemW > w - x) {
       lx = x;
       ly += Math.round(s.legend * 1.5);
@@ -106,7 +93,7 @@ export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: 
   const site = { x, y: h - s.margin * 0.6, size: s.site, name: SITE_NAME, address: opts.address };
   const sources = `Source: ${chart.sources.map((src) => `${src.publisher}, ${src.title}`).join('; ')}.`;
   const meta = `Data as of ${date(chart.asOf)}; release ${chart.release}. License: ${chart.licenses.join(', ')}.`;
-  const footLines = [...wrap(sources, s.footer, tw, width), ...wrap(meta, s.footer, tw, width)];
+  const footLines = [...wrap(sources, s.footer, tw), ...wrap(meta, s.footer, tw)];
   const footLead = Math.round(s.footer * 1.3);
   const footer = block(x, site.y - s.site * 1.8 - (footLines.length - 1) * footLead, s.footer, footLines);
   const rule = footer.y - s.footer * 1.6;
@@ -115,7 +102,7 @@ export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: 
 
   const base = { w, h, margin: x, title, subtitle, legend, box, rule, footer, site, bars: null, line: null, map: null };
   if (!chart.rows.length) return base;
-  if (chart.kind === 'bar') return { ...base, bars: barLayout(chart, box, s.maxBarFont, width) };
+  if (chart.kind === 'bar') return { ...base, bars: barColumns(chart, box, s.maxBarFont) };
   if (chart.kind === 'line') {
     const lw = Math.round(box.w / s.lineZoom);
     const k = box.w / lw;
@@ -123,7 +110,7 @@ export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: 
   }
   // The map beside its legend (wide) or above it (square).
   const font = s.legend;
-  const legendW = Math.max(width(chart.y.label, font), 12 * font);
+  const legendW = Math.max(textWidth(chart.y.label, font), 12 * font);
   if (size === 'wide') {
     const mw = Math.min(box.w - legendW - 40, (box.h * 975) / 610);
     const mx = box.x + (box.w - (mw + 40 + legendW)) / 2;
@@ -141,13 +128,13 @@ export function imageLayout(chart: ChartData, size: ImageSize, opts: { address: 
  * label, its bar and its value fit, in as few columns as that allows. Columns read top to bottom,
  * left to right, and share one scale.
  */
-function barLayout(chart: ChartData, box: ImageLayout['box'], maxFont: number, width: TextWidth): NonNullable<ImageLayout['bars']> {
-  const fmt = chart.columns.find((c) => c.field === chart.y.field)?.format ?? 'count';
+function barColumns(chart: ChartData, box: ImageLayout['box'], maxFont: number): NonNullable<ImageLayout['bars']> {
   const items = chart.rows.map((r) => {
     const v = r[chart.y.field];
     return { label: String(r[chart.x.field] ?? ''), v: v === null || v === undefined ? null : Number(v) };
   });
-  const values = items.map((i) => (i.v === null ? null : cell(i.v, fmt)));
+  // As the page's bars write them: the table's figure, or "not reported".
+  const values = chart.rows.map((r) => valueText(chart, r[chart.y.field]));
   const top = Math.max(0, ...items.map((i) => i.v ?? 0)) || 1;
   const GAP = 40;
   // Each column is as wide as its own longest label needs, and every column gets the same room for
@@ -160,11 +147,11 @@ function barLayout(chart: ChartData, box: ImageLayout['box'], maxFont: number, w
     const even = (box.w - (columns - 1) * GAP) / columns;
     const rowH = box.h / perCol;
     for (let font = Math.min(maxFont, Math.floor((rowH / 1.3) * 2) / 2); font >= MIN_TEXT; font -= 0.5) {
-      const wrapped = rowH >= font * 2.4 ? items.map((i) => (width(i.label, font) <= even * 0.45 ? [i.label] : wrap(i.label, font, even * 0.45, width))) : [];
+      const wrapped = rowH >= font * 2.4 ? items.map((i) => (textWidth(i.label, font) <= even * 0.45 ? [i.label] : wrap(i.label, font, even * 0.45))) : [];
       const labels = wrapped.length && wrapped.every((l) => l.length <= 2) ? wrapped : items.map((i) => [i.label]);
       const lineRows = Math.max(...labels.map((l) => l.length));
-      const labelW = Array.from({ length: columns }, (_, col) => Math.max(0, ...labels.slice(col * perCol, (col + 1) * perCol).flat().map((l) => width(l, font))));
-      const valueW = Math.max(...values.map((v) => width(v ?? 'not reported', font)));
+      const labelW = Array.from({ length: columns }, (_, col) => Math.max(0, ...labels.slice(col * perCol, (col + 1) * perCol).flat().map((l) => textWidth(l, font))));
+      const valueW = Math.max(...values.map((v) => textWidth(v, font)));
       const barRoom = (box.w - (columns - 1) * GAP - labelW.reduce((t, lw) => t + lw + valueW + font * 1.2, 0)) / columns;
       if (barRoom >= Math.max(even * 0.25, 80)) {
         if (!best || font > best.font) best = { font, perCol, labels, labelW, valueW, barRoom, lineRows };
@@ -181,7 +168,7 @@ function barLayout(chart: ChartData, box: ImageLayout['box'], maxFont: number, w
   const cells = items.map((item, i) => {
     const col = Math.floor(i / perCol);
     const barX = colX[col]! + labelW[col]! + font * 0.5;
-    return { label: labels[i]!, value: values[i]!, x: colX[col]! + labelW[col]!, y: y0 + (i % perCol) * rowH, barX, barW: item.v === null ? 0 : (Math.max(0, item.v) / top) * barRoom };
+    return { label: labels[i]!, value: item.v === null ? null : values[i]!, x: colX[col]! + labelW[col]!, y: y0 + (i % perCol) * rowH, barX, barW: item.v === null ? 0 : (Math.max(0, item.v) / top) * barRoom };
   });
   return { font, rowH, columns, cells };
 }

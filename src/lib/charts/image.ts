@@ -8,19 +8,17 @@ import { renderAsync } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
 import { FONT_OPTIONS, RENDERER_VERSION } from '../server/fonts';
 import { cachedPng } from '../server/png-cache';
-import { textWidth } from '../server/text-width';
 import { cleanText } from '../text/safe';
 import ChartImage from './ChartImage.svelte';
 import { IMAGE_SIZES, imageLayout, type ImageLayout, type ImageSize } from './image-layout';
-import { seriesIds } from './LineChart.svelte';
+import { seriesLabels } from './line-layout';
 import type { ChartData } from './types';
 
 export { IMAGE_SIZES, type ImageSize };
 
 /** Where each chart image is laid out, for a size (the SVG draws exactly this). */
 export function chartLayout(chart: ChartData, opts: { address: string | null; size?: ImageSize }): ImageLayout {
-  const series = chart.kind === 'line' && chart.series ? seriesIds(chart).map((s) => chart.series?.labels[s] ?? s) : [];
-  return imageLayout(chart, opts.size ?? 'wide', { address: opts.address, width: textWidth, seriesLabels: series });
+  return imageLayout(chart, opts.size ?? 'wide', { address: opts.address, seriesLabels: chart.kind === 'line' ? seriesLabels(chart) : [] });
 }
 
 export function chartSvg(chart: ChartData, opts: { address: string | null; size?: ImageSize }): string {

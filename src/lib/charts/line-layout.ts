@@ -3,10 +3,26 @@
  * pages ship no JavaScript): the height, the path of a series, the x ticks that fit, and where
  * each annotation's label goes so it neither leaves the chart nor covers another label.
  */
+import { utcParse } from 'd3';
 import { textWidth, wrap } from './text-width';
+import type { PlotData } from './types';
 
 export const FONT = 12;
 const LINE = 14;
+
+// Parsers built once: a daily chart parses thousands of dates.
+const PARSERS = ['%Y-%m-%d', '%Y-%m', '%Y'].map((f) => utcParse(f));
+/** The time of an x value (a day, a month or a year), or null when it is none of them. */
+export const parseTime = (s: string) => PARSERS.reduce<Date | null>((d, p) => d ?? p(s), null);
+
+/** The series of a line chart in the order of their first drawable row ('' alone for a single series). */
+export function seriesIds(chart: PlotData): string[] {
+  const field = chart.series?.field;
+  return [...new Set(chart.rows.filter((r) => parseTime(String(r[chart.x.field]))).map((r) => (field ? String(r[field]) : '')))];
+}
+
+/** The words of the chart's series legend, in its order (none for a single series). */
+export const seriesLabels = (chart: PlotData): string[] => (chart.series ? seriesIds(chart).map((s) => chart.series?.labels[s] ?? s) : []);
 
 /** A narrow chart is taller than it is shrunk (a phone gets 240 px of height, not 130). */
 export const lineChartHeight = (width: number) => Math.round(Math.min(320, Math.max(240, width * 0.6)));

@@ -1,16 +1,20 @@
 /**
- * How tall a chart's embed (/embed/<chart>/) is at a given frame width, worked out from its layout
- * (src/lib/embed/EmbedChart.svelte and the chart components, in the site's CSS), so a plain iframe,
- * which cannot size itself, can be given the height its chart needs. Text is wrapped in DejaVu Sans
- * (Debian's system-ui, and wider than most reader fonts, so other fonts need no more lines).
- * tests/browser/embed.test.ts loads the embeds in Chromium at each width and checks these heights
- * cover the page and are not much taller: change one and the test says which.
+ * How tall a chart's embed (/embed/<chart>/) is at a given frame width, so a plain iframe, which
+ * cannot size itself, can be given the height its chart needs. The drawing's height comes from the
+ * layout modules the chart components draw with (bar-layout, line-layout), at the width the
+ * embed's script draws it (the frame less its padding); the frame around it (title, subtitle,
+ * legend, tooltip line, caption) is EmbedChart.svelte's CSS, with text wrapped as the charts wrap
+ * theirs (charts/text-width: DejaVu Sans, Debian's system-ui, wider than the other fonts of the
+ * site's stack, so those need no more lines). tests/browser/embed.test.ts loads the embeds in
+ * Chromium at each width and checks these heights cover the page and are not much taller: change
+ * one and the test says which.
  */
 import { date } from '../format';
+import { barChartHeight } from '../charts/bar-layout';
 import { SITE_NAME } from '../charts/cite';
-import { wrap } from '../charts/image-layout';
+import { lineChartHeight, seriesLabels } from '../charts/line-layout';
+import { textWidth, wrap } from '../charts/text-width';
 import type { ChartData } from '../charts/types';
-import { textWidth } from './text-width';
 
 /** Frame widths the heights are given for: phone, narrow column, article column, wide column. */
 export const EMBED_WIDTHS = [320, 480, 640, 800] as const;
@@ -20,12 +24,9 @@ const PAD = 8; // figure padding, 0.5rem
 const TITLE = { size: 16.8, line: 25.2 }; // h1, 1.05rem
 const SMALL = { size: 13.6, line: 20.4 }; // subtitle and caption, 0.85rem
 const NOTE = { size: 14.4, line: 21.6 }; // legend and tooltip, 0.9rem
-// The chart components' own heights: BarChart's barChartHeight (8 + 24 + 22 per bar), LineChart's 320, the map's 975×610.
-const barSvg = (rows: number) => 8 + 24 + 22 * rows;
-const LINE_SVG = 320;
 const SPARE = 8;
 
-const lines = (text: string, font: { size: number; line: number }, width: number, bold = false) => Math.max(1, wrap(text, font.size, width, textWidth, bold).length) * font.line;
+const lines = (text: string, font: { size: number; line: number }, width: number, bold = false) => Math.max(1, wrap(text, font.size, width, bold).length) * font.line;
 
 /**
  * Lines of a wrapping flex list (LineChart's series legend): a 0.8rem swatch and 0.35rem gap before
@@ -38,7 +39,7 @@ function legendLines(labels: string[], width: number): number {
   for (const l of labels) {
     const w = SWATCH + textWidth(l, NOTE.size);
     if (w > width) {
-      lines += wrap(l, NOTE.size, width - SWATCH, textWidth).length;
+      lines += wrap(l, NOTE.size, width - SWATCH).length;
       x = 0;
     } else if (x > 0 && x + 16 + w <= width) x += 16 + w;
     else {
@@ -59,14 +60,14 @@ export function embedHeight(c: Omit<ChartData, 'embedHeights'>, frameWidth: numb
   const w = frameWidth - 2 * PAD;
   let plot: number;
   if (!c.rows.length) plot = SMALL.line;
-  else if (c.kind === 'bar') plot = barSvg(c.rows.length);
+  else if (c.kind === 'bar') plot = barChartHeight(c, w);
   else if (c.kind === 'line') {
-    const series = c.series;
-    const labels = series ? [...new Set(c.rows.map((r) => String(r[series.field])))].map((s) => series.labels[s] ?? s) : [];
+    const labels = seriesLabels(c);
     const rows = legendLines(labels, w);
     // Lines of the legend, with the flex gap (0.25rem) between rows.
-    plot = LINE_SVG + (labels.length ? 4 + rows * NOTE.line + (rows - 1) * 4 : 0);
+    plot = lineChartHeight(w) + (labels.length ? 4 + rows * NOTE.line + (rows - 1) * 4 : 0);
   }
+  // The map's SVG is drawn at 975×610 and scaled to the width.
   else plot = (w * 610) / 975 + 4 + lines(`Lighter to darker: fewer to more ${c.y.label.toLowerCase()}. Hatched: not reported.`, NOTE, w) + 4;
   // The tooltip line under every chart (empty until a bar or point is picked) and its top margin.
   if (c.rows.length) plot += 4 + NOTE.line;

@@ -14,7 +14,7 @@ import { IMAGE_SIZES, MIN_TEXT, type ImageSize } from '$lib/charts/image-layout'
 import type { ChartData, Params } from '$lib/charts/types';
 import { loadChart } from '$lib/server/charts';
 import { FONT_OPTIONS } from '$lib/server/fonts';
-import { textWidth } from '$lib/server/text-width';
+import { textWidth } from '$lib/charts/text-width';
 
 const ADDRESS = 'https://example.org/charts/#chart-x';
 const bbox = (svg: string) => new Resvg(svg, { font: FONT_OPTIONS }).getBBox();

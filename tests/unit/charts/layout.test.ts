@@ -4,7 +4,7 @@
  * each pixel column's extremes in a few bytes a point.
  */
 import { describe, expect, it } from 'vitest';
-import { barLayout } from '../../../src/lib/charts/BarChart.svelte';
+import { barLayout } from '../../../src/lib/charts/bar-layout';
 import { linePath, placeLabels } from '../../../src/lib/charts/line-layout';
 import { textWidth, wrap } from '../../../src/lib/charts/text-width';
 import type { PlotData } from '../../../src/lib/charts/types';
