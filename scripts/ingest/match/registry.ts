@@ -41,7 +41,7 @@ const BOP: [RegExp, string][] = [
 ];
 const keys = new Map<string, string>();
 /** Name key without UCLA's "ICE " prefix, BOP abbreviations spelt out; memoized, as each name is compared with thousands. */
-const strip = (n: string) => keys.get(n) ?? (keys.set(n, nameKey(BOP.reduce((s, [re, to]) => s.replace(re, to), n.toUpperCase())).replace(/^ICE /, '')), keys.get(n)!);
+export const placeKey = (n: string) => keys.get(n) ?? (keys.set(n, nameKey(BOP.reduce((s, [re, to]) => s.replace(re, to), n.toUpperCase())).replace(/^ICE /, '')), keys.get(n)!);
 type Point = { latitude: number | null; longitude: number | null };
 /** Great-circle km; Infinity without both points or when they are plainly over 5 km apart (most pairs, skipped cheaply). */
 const km = (a: Point, b: Point) =>
@@ -69,12 +69,12 @@ function sameKind(f: IcePlace, u: UclaRow): boolean {
 /** Within 1 km, a similar name and the same kind of place: the km, else null. */
 function near(f: IcePlace, u: UclaRow): number | null {
   const d = km(f, u);
-  return d < 1 && similarity(strip(f.name), strip(u.name)) > 0 && sameKind(f, u) ? d : null;
+  return d < 1 && similarity(placeKey(f.name), placeKey(u.name)) > 0 && sameKind(f, u) ? d : null;
 }
 
 /** How an ICE facility and a UCLA row are the same place, or null. */
 function tie(f: IcePlace, u: UclaRow): string | null {
-  if (strip(f.name) === strip(u.name) && f.state === u.location_state) return 'same name and state';
+  if (placeKey(f.name) === placeKey(u.name) && f.state === u.location_state) return 'same name and state';
   if (sameAddress(f, u)) return 'same street address and ZIP';
   const d = near(f, u);
   return d === null ? null : `within ${d.toFixed(2)} km, similar name`;
@@ -103,7 +103,7 @@ export function resolveRegistry(ice: IcePlace[], ucla: UclaRow[], reviewed = SAM
   // a reviewed tie is for wait for it).
   for (const f of ice) {
     const free = places.filter((u) => !byUcla.has(u.ucla_id) && !reviewed.some((r) => r.ucla_id === u.ucla_id));
-    const named = free.filter((u) => strip(f.name) === strip(u.name) && f.state === u.location_state);
+    const named = free.filter((u) => placeKey(f.name) === placeKey(u.name) && f.state === u.location_state);
     const hit =
       (named.length === 1 ? named[0] : undefined) ??
       free.find((u) => sameAddress(f, u)) ??
@@ -128,7 +128,7 @@ export function resolveRegistry(ice: IcePlace[], ucla: UclaRow[], reviewed = SAM
   // An ICE entry and the jail (prison) it is in: the ICE facility is the jail's row.
   for (const i of places.filter((p) => p.jurisdiction === 'immigration' && !excluded.has(p.ucla_id))) {
     const twin = places
-      .filter((o) => o.jurisdiction !== 'immigration' && !excluded.has(o.ucla_id) && o.location_state === i.location_state && similarity(strip(o.name), strip(i.name)) > 0)
+      .filter((o) => o.jurisdiction !== 'immigration' && !excluded.has(o.ucla_id) && o.location_state === i.location_state && similarity(placeKey(o.name), placeKey(i.name)) > 0)
       .map((o) => ({ o, d: km(o, i), addr: sameAddress(o, i) }))
       .filter((x) => x.addr || x.d < TWIN_KM)
       .sort((a, b) => a.d - b.d)[0];

@@ -36,7 +36,7 @@ describe('datapackage.json', () => {
   it('is a data package with the datasets the site and journalists depend on', () => {
     expect(pkg.profile).toBe('data-package');
     const names = pkg.resources.map((r) => r.name);
-    for (const n of ['ice_facilities', 'ice_facility_fy', 'ice_national_monthly', 'ice_national_daily', 'ice_facility_daily', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'prison_population', 'incarceration_totals', 'facilities', 'covid_prisons', 'legislators', 'zcta_districts', 'zip_centroids', 'city_centroids', 'headline_figures', 'claims'])
+    for (const n of ['ice_facilities', 'ice_facility_fy', 'ice_national_monthly', 'ice_national_daily', 'ice_facility_daily', 'ice_national_annual', 'ice_covid', 'ice_field_offices', 'prison_population', 'incarceration_totals', 'facilities', 'covid_prisons', 'legislators', 'zcta_districts', 'zip_centroids', 'city_centroids', 'headline_figures', 'claims', 'ice_deaths'])
       expect(names).toContain(n);
   });
 
