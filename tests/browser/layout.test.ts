@@ -58,6 +58,7 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   changes: { path: () => '/changes/' },
+  deaths: { path: () => '/deaths/' },
   data: { path: () => '/data/' },
   methodology: { path: () => '/methodology/' },
   offline: { path: () => '/offline/' },

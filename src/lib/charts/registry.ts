@@ -11,6 +11,7 @@ import facilityReleases from './specs/facility-releases';
 import iceByFacilityType from './specs/ice-by-facility-type';
 import iceByState from './specs/ice-by-state';
 import iceCurrentlyDetained from './specs/ice-currently-detained';
+import iceDeathsByYear from './specs/ice-deaths-by-year';
 import iceNationalAnnual from './specs/ice-national-annual';
 import iceNationalDaily from './specs/ice-national-daily';
 import iceNationalMonthly from './specs/ice-national-monthly';
@@ -21,7 +22,7 @@ import stateIceAdp from './specs/state-ice-adp';
 import stateImprisonmentRate from './specs/state-imprisonment-rate';
 import statePrisoners from './specs/state-prisoners';
 
-const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, facilityReleases, iceByFacilityType, iceByState, iceCurrentlyDetained, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, stateImprisonmentRate, statePrisoners];
+const ALL: ChartSpec[] = [covidIce, covidPrisons, facilityAdp, facilityDaily, facilityReleases, iceByFacilityType, iceByState, iceCurrentlyDetained, iceDeathsByYear, iceNationalAnnual, iceNationalDaily, iceNationalMonthly, iceTopFacilities, prisonersByState, prisonersNational, stateIceAdp, stateImprisonmentRate, statePrisoners];
 export const CHARTS: Record<string, ChartSpec> = Object.fromEntries(ALL.map((s) => [s.id, s]));
 
 export function chartSpec(id: string): ChartSpec {

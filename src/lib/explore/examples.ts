@@ -2,6 +2,7 @@
  * The explorer's example questions, each tied to a story the data can tell. The same SQL is run at
  * build time (its answer is in the page before DuckDB loads) and by DuckDB in the browser.
  */
+import { GAP_SENTENCE } from '../deaths/coverage';
 import type { Result } from './result';
 
 export interface Example {
@@ -94,5 +95,16 @@ FROM imprisonment_rates
 WHERE preferred AND jurisdiction NOT IN ('US', 'FED', 'STATE')
   AND year = (SELECT max(year) FROM imprisonment_rates WHERE jurisdiction NOT IN ('US', 'FED', 'STATE'))
 ORDER BY rate DESC NULLS LAST`,
+  },
+  {
+    id: 'deaths-by-year',
+    question: 'How many people died in ICE custody each fiscal year, and what does each count rest on?',
+    story:
+      `Deaths in custody by fiscal year and by what each row rests on: ICE’s FOIA list, an ICE detainee death report or a press report (not ICE’s finding). ${GAP_SENTENCE} The latest year is partial. People shot by agents who were not in custody are left out (in_custody false).`,
+    sql: `SELECT fiscal_year, source_kind, count(*) AS deaths_in_custody
+FROM ice_deaths
+WHERE in_custody
+GROUP BY fiscal_year, source_kind
+ORDER BY fiscal_year, source_kind`,
   },
 ];

@@ -4,6 +4,7 @@
  * deaths from. Rows are as published; a row with `in_custody` false (people shot by agents, not in
  * custody) is listed with its note but never counted as a death in custody.
  */
+import { GAP_YEARS } from '$lib/deaths/coverage';
 import { query } from './data';
 
 export interface Death {
@@ -50,4 +51,63 @@ export async function custodyDeathsByState(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const d of await deaths()) if (d.in_custody) out[d.state] = (out[d.state] ?? 0) + 1;
   return out;
+}
+
+/** One fiscal year's deaths in custody per 100,000 detained person-years, or why there is no rate. */
+export interface DeathRate {
+  fiscal_year: number;
+  deaths: number;
+  /** ICE's national average daily population that year, null where ICE's workbooks give none. */
+  adp: number | null;
+  /** deaths / adp × 100,000; null with `why` where it is not computed. */
+  rate: number | null;
+  why: string | null;
+  /** The ADP cell: file, sheet, row, column. */
+  adp_cell: string | null;
+  adp_note: string | null;
+}
+
+/**
+ * Deaths in custody per 100,000 detained person-years, by fiscal year: an average daily population
+ * held for a year is that many person-years, so rate = deaths / ADP × 100,000. ADP is ICE's own
+ * ("FY Overall" in each yearly workbook, ice_national_annual source 'ice-workbooks', FY2019 on);
+ * no rate for the years the deaths file's gap touches, for the latest (partial) year of deaths, or
+ * where ICE gives no ADP.
+ */
+export async function custodyDeathRates(): Promise<DeathRate[]> {
+  const adp = new Map(
+    (
+      await query<{ fiscal_year: number; adp: number; cell: string; note: string | null }>(
+        `SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, adp, note,
+          source_file || ', sheet "' || source_sheet || '", row ' || source_row || ', column ' || source_column AS cell
+         FROM ice_national_annual WHERE source_id = 'ice-workbooks' AND adp IS NOT NULL`,
+      )
+    ).map((r) => [r.fiscal_year, r]),
+  );
+  const rows = await deaths();
+  const years = rows.map((d) => d.fiscal_year);
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const out: DeathRate[] = [];
+  for (let fy = first; fy <= last; fy++) {
+    const n = rows.filter((d) => d.in_custody && d.fiscal_year === fy).length;
+    const a = adp.get(fy);
+    const why = GAP_YEARS.includes(fy)
+      ? 'incomplete year: the deaths file has a gap'
+      : fy === last
+        ? 'partial year of deaths'
+        : !a
+          ? 'no ICE national ADP for this year'
+          : null;
+    out.push({ fiscal_year: fy, deaths: n, adp: a?.adp ?? null, rate: why || !a ? null : (n / a.adp) * 100_000, why, adp_cell: a?.cell ?? null, adp_note: a?.note ?? null });
+  }
+  return out;
+}
+
+/** The registry name of each facility a death is tied to (for the deaths page's facility filter). */
+export async function deathFacilityNames(): Promise<Record<string, string>> {
+  const rows = await query<{ facility_id: string; name: string }>(
+    `SELECT DISTINCT f.facility_id, f.name FROM facilities f JOIN ice_deaths d USING (facility_id) ORDER BY f.name`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.facility_id, r.name]));
 }

@@ -1,0 +1,63 @@
+/**
+ * /deaths/ in Chromium on the committed data: every row of ice_deaths listed (counted from the
+ * Parquet file here), each with its source document, a filter that narrows the list to the rows
+ * the data says, the whole list already there without JavaScript, axe clean, and the layout check
+ * at 390 and 1280 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { checkLayout } from './layout-check';
+
+let site: Site;
+let total: number;
+/** The fiscal year with the most rows (any one would do; this one makes the narrowing visible). */
+let year: { fy: string; n: number };
+beforeAll(async () => {
+  site = await startSite();
+  total = Number((await sql<{ n: number }>("SELECT count(*) AS n FROM 'data/ice_deaths.parquet'"))[0]!.n);
+  const rows = await sql<{ fy: string; n: number }>("SELECT CAST(fiscal_year AS VARCHAR) AS fy, count(*) AS n FROM 'data/ice_deaths.parquet' GROUP BY 1 ORDER BY n DESC, fy LIMIT 1");
+  year = { fy: rows[0]!.fy, n: Number(rows[0]!.n) };
+});
+afterAll(() => site?.close());
+
+describe('/deaths/', () => {
+  it('lists every death with a source link, filters by fiscal year, and is axe-clean', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/deaths/');
+    const rows = page.locator('#deaths [data-death]');
+    await expect(rows.count()).resolves.toBe(total);
+    await expect(page.locator('#deaths [data-death] a[data-source][href^="http"]').count()).resolves.toBe(total);
+    await page.getByLabel('Fiscal year').selectOption(year.fy);
+    await expect.poll(() => rows.count()).toBe(year.n);
+    await page.getByRole('status').filter({ hasText: `${year.n} of ${total} rows` }).waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get('fy')).toBe(year.fy);
+    expect(await axe(page)).toEqual([]);
+    expect(offOrigin(requests, site.origin)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reads the filter from the address', async () => {
+    const { page, close } = await openPage(site);
+    await page.goto(`${site.origin}/deaths/?fy=${year.fy}`);
+    await expect.poll(() => page.locator('#deaths [data-death]').count()).toBe(year.n);
+    await close();
+  });
+
+  it('has the whole list without JavaScript', async () => {
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(site.origin + '/deaths/');
+    await expect(page.locator('#deaths [data-death]').count()).resolves.toBe(total);
+    await close();
+  });
+
+  it('passes the layout check at 390 and 1280 px', async () => {
+    const { page, close } = await openPage(site, { width: 390 });
+    await page.goto(site.origin + '/deaths/');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await checkLayout(page), `${width} px`).toEqual([]);
+    }
+    await close();
+  });
+});
