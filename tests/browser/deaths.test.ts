@@ -27,7 +27,7 @@ describe('/deaths/', () => {
     const rows = page.locator('#deaths [data-death]');
     await expect(rows.count()).resolves.toBe(total);
     await expect(page.locator('#deaths [data-death] a[data-source][href^="http"]').count()).resolves.toBe(total);
-    await page.getByLabel('Fiscal year').selectOption(year.fy);
+    await page.getByRole('combobox', { name: 'Fiscal year' }).selectOption(year.fy);
     await expect.poll(() => rows.count()).toBe(year.n);
     await page.getByRole('status').filter({ hasText: `${year.n} of ${total} rows` }).waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).searchParams.get('fy')).toBe(year.fy);
