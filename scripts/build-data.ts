@@ -17,7 +17,7 @@ import { replay, type FacilityReleaseRow, type ReleaseRow } from '../src/lib/cha
 
 const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 export interface Resource {

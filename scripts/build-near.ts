@@ -4,7 +4,7 @@
  * appears in any request: ZIP centroids with their congressional districts (geo/zips.json), city
  * centres (geo/cities.json), the members of Congress with their Washington office phone, address
  * and contact page (legislators.json), and what the actions need about each facility: its ICE field office and the source of its
- * population (geo/facility-actions.json).
+ * population, and its deaths in custody on record (geo/facility-actions.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { packCities, packZips, type CityCentroids, type ZctaDistricts, type ZipCentroids } from '../src/lib/geo/packed';
 import { officeFor, type Coverage, type FacilityActionsFile, type OfficeQuery } from '../src/lib/facilities/field-office';
 import type { FieldOffice } from '../src/lib/actions/contacts';
+import { onRecordByFacility, type DeathRow } from '../src/lib/deaths/on-record';
 
 /** `sources`: where the members and the ZIP → district look-up come from (datapackage.json), for the pages to cite. */
 export async function writeNearData(con: DuckDBConnection, out: string, sources: { source: object; districtSource: object }): Promise<void> {
@@ -39,7 +40,12 @@ export async function writeNearData(con: DuckDBConnection, out: string, sources:
                              FROM facilities f LEFT JOIN ice_facilities i ON i.facility_id = f.ice_facility_id
                              LEFT JOIN ucla_facilities u ON u.ucla_id = f.ucla_id LEFT JOIN zip_centroids z ON z.zip = f.zip ORDER BY f.facility_id`)
   ).getRowObjectsJson() as unknown as (OfficeQuery & { id: string; populationSource: string | null })[];
-  const file: FacilityActionsFile = { offices: {}, bases: [], office: {}, populationSource: {} };
+  // Deaths in custody per facility by the one rule (in_custody rows only) the facility pages use, for /near/'s scripts.
+  // The pipeline has no $lib/server, so it reads the same columns src/lib/server/deaths.ts does from its own connection.
+  const deathRows = (
+    await con.runAndReadAll(`SELECT facility_id, strftime(death_date, '%Y-%m-%d') AS death_date, source_kind, in_custody FROM ice_deaths WHERE facility_id IS NOT NULL ORDER BY facility_id, death_date`)
+  ).getRowObjectsJson() as unknown as (DeathRow & { facility_id: string })[];
+  const file: FacilityActionsFile = { offices: {}, bases: [], office: {}, populationSource: {}, deaths: onRecordByFacility(deathRows) };
   const basisIndex = new Map<string, number>();
   for (const p of places) {
     if (p.populationSource) file.populationSource[p.id] = p.populationSource;

@@ -11,6 +11,7 @@ import { count, date } from '$lib/format';
 import { displayName } from '$lib/facilities/display-name';
 import { usableFigure } from '$lib/facilities/held';
 import type { Action } from './catalog';
+import { deathsSentence, deathsSource, type DeathsOnRecord } from '$lib/deaths/on-record';
 
 export interface Place {
   name: string;
@@ -23,6 +24,8 @@ export interface Place {
   populationMeasure: string | null;
   /** Where the population figure comes from: a file, sheet and row (shown, never spoken). */
   populationSource: string | null;
+  /** Deaths in custody on record at the facility (ice_deaths, in-custody rows), or null/absent when none. */
+  deaths?: DeathsOnRecord | null;
 }
 
 export interface Recipient {
@@ -84,14 +87,15 @@ function about(p: Place) {
   const name = displayName(p.name);
   const where = [p.city ? displayName(p.city) : null, p.state].filter(Boolean).join(', ');
   const figure = figureSentence(p);
+  const died = deathsSentence(p.deaths);
   const kind = KIND_PHRASE[p.kind ?? 'ice'] ?? 'a detention facility';
   return {
     name,
     /** "Stewart Detention Center in Lumpkin, GA. By ICE's own figures, …" or "…, an ICE detention facility in Austin, TX." */
-    intro: figure ? `${name}${where ? ` in ${where}` : ''}. ${figure.sentence}` : `${name}, ${kind}${where ? ` in ${where}` : ''}.`,
+    intro: (figure ? `${name}${where ? ` in ${where}` : ''}. ${figure.sentence}` : `${name}, ${kind}${where ? ` in ${where}` : ''}.`) + (died ? ` ${died}` : ''),
     covid: covidEra(figure?.year ?? null),
     ice: (p.kind ?? 'ice') === 'ice',
-    source: figure && p.populationSource ? `Figure: ${p.populationMeasure}. Source: ${p.populationSource}.` : null,
+    source: [figure && p.populationSource ? `Figure: ${p.populationMeasure}. Source: ${p.populationSource}.` : null, died && p.deaths ? deathsSource(p.deaths) : null].filter(Boolean).join(' ') || null,
   };
 }
 

@@ -5,6 +5,7 @@
  * (county by county in California, New York and Texas, where UCLA gives the county).
  */
 import type { FieldOffice, OfficeLink } from '$lib/actions/contacts';
+import type { DeathsOnRecord } from '$lib/deaths/on-record';
 
 /** One row of ice_aor_coverage: a state (or one county of it) and the office that covers it. */
 export interface Coverage {
@@ -54,6 +55,8 @@ export interface FacilityActionsFile {
   office: Record<string, [string, OfficeLink['how'], number]>;
   /** facility id → facilities.population_source. */
   populationSource: Record<string, string>;
+  /** facility id → deaths in custody on record there (ice_deaths), for facilities with any. */
+  deaths: Record<string, DeathsOnRecord>;
 }
 
 /** A facility's office from the look-up file, as officeFor gave it at build. */

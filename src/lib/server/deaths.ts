@@ -6,6 +6,7 @@
  */
 import { GAP_YEARS } from '$lib/deaths/coverage';
 import { query } from './data';
+import { onRecord, type DeathsOnRecord, type SourceKind } from '$lib/deaths/on-record';
 
 export interface Death {
   death_date: string;
@@ -22,7 +23,7 @@ export interface Death {
   place_of_death: string | null;
   place_of_death_note: string | null;
   cause_published: string;
-  source_kind: 'ICE FOIA list' | 'ICE detainee death report' | 'press report';
+  source_kind: SourceKind;
   source_url: string;
   fiscal_year: number;
   in_custody: boolean;
@@ -110,4 +111,28 @@ export async function deathFacilityNames(): Promise<Record<string, string>> {
     `SELECT DISTINCT f.facility_id, f.name FROM facilities f JOIN ice_deaths d USING (facility_id) ORDER BY f.name`,
   );
   return Object.fromEntries(rows.map((r) => [r.facility_id, r.name]));
+}
+
+/** Deaths in custody on record at one facility (the action panel's count), or null when none. */
+export async function onRecordAt(facilityId: string): Promise<DeathsOnRecord | null> {
+  return onRecord(await deathsAt(facilityId));
+}
+
+/**
+ * The longest stretch with no row in the file, read from the dates (ICE's FOIA list ends and its
+ * detainee death reports begin months later): the last date before it and the first after.
+ */
+export async function longestGap(): Promise<{ after: string; before: string }> {
+  const dates = [...new Set((await deaths()).map((d) => d.death_date))].sort();
+  let best = { after: dates[0]!, before: dates[0]!, days: -1 };
+  for (let i = 1; i < dates.length; i++) {
+    const days = (Date.parse(dates[i]!) - Date.parse(dates[i - 1]!)) / 864e5;
+    if (days > best.days) best = { after: dates[i - 1]!, before: dates[i]!, days };
+  }
+  return { after: best.after, before: best.before };
+}
+
+/** Deaths in custody recorded in one state (USPS code), with the first and last date and the source kinds, or null. */
+export async function custodyDeathsIn(state: string): Promise<DeathsOnRecord | null> {
+  return onRecord((await deaths()).filter((d) => d.state === state));
 }

@@ -3,6 +3,8 @@ import { loadChart } from '$lib/server/charts';
 import { datapackage, datasetSources, query } from '$lib/server/data';
 import { facilityIds, facilityPage, formerIds } from '$lib/server/facilities';
 import { membersForPlace } from '$lib/server/representatives';
+import { deathsAt, longestGap } from '$lib/server/deaths';
+import { onRecord } from '$lib/deaths/on-record';
 import { changeLog, changeSource, changesFor } from '$lib/server/changes';
 
 /**
@@ -34,14 +36,18 @@ export async function load({ params }) {
                (SELECT min(release_date) FROM ice_releases WHERE current AND release_date > (SELECT max(release_date) FROM mine))::VARCHAR AS next
         FROM mine HAVING count(*) > 0`))[0] ?? null
     : null;
+  const deaths = await deathsAt(facility.id);
   return {
     movedTo,
+    deaths,
+    deathsOnRecord: onRecord(deaths),
+    deathsGap: await longestGap(),
     facility,
     adp: ice?.years.length ? await loadChart('facility-adp', { facility: facility.id }, path) : null,
     daily: ice?.ddp_first_date ? await loadChart('facility-daily', { facility: facility.id }, path) : null,
     releases_chart: listed && listed.n > 1 ? await loadChart('facility-releases', { facility: facility.id }, path) : null,
     listed,
-    sources: datasetSources(['ice_facilities', 'ice_facility_fy', 'ice_facility_releases', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities']),
+    sources: datasetSources(['ice_facilities', 'ice_facility_fy', 'ice_facility_releases', 'ice_facility_daily', 'ice_field_offices', 'ice_aor_coverage', 'ice_covid', 'ice_covid_facilities', 'ucla_facilities', 'facilities', 'ice_deaths']),
     reps: membersForPlace(facility.zip, facility.zip_state ?? facility.state),
     release: datapackage().version,
     changes: facility.ice_facility_id ? changesFor(facility.ice_facility_id) : [],

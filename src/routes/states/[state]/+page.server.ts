@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { STATES_AND_DC } from '$lib/geo/states';
 import { loadChart } from '$lib/server/charts';
 import { covidMarshall, covidUcla, ddpOnly, iceFacilities, latestRate, latestWorkbook, prisonerYears, provenance, ratesByState, stateCode, unifiedSystem } from '$lib/server/states';
+import { custodyDeathsIn, longestGap } from '$lib/server/deaths';
 import type { EntryGenerator } from './$types';
 
 /** One page per state and DC, at its lower-case USPS code (/states/tx/). */
@@ -29,6 +30,8 @@ export async function load({ params }) {
   const rateChart = rate ? await loadChart('state-imprisonment-rate', { state: params.state }, path) : null;
   return {
     code,
+    deaths: await custodyDeathsIn(code),
+    deathsGap: await longestGap(),
     name,
     prisoners,
     unified,
@@ -49,6 +52,7 @@ export async function load({ params }) {
       ddp: provenance('ice_national_daily'),
       marshall: provenance('covid_prisons'),
       ucla: provenance('covid_prisons_ucla_latest'),
+      deaths: provenance('ice_deaths'),
     },
   };
 }

@@ -31,7 +31,7 @@ describe('officeFor', () => {
 describe('officeOf', () => {
   it('reads back from the look-up file what officeFor gave', () => {
     const link = officeFor({ aor: null, aorSource: null, state: 'GA', county: null }, offices, coverage)!;
-    const file: FacilityActionsFile = { offices: { atlanta: link.office }, bases: [link.basis], office: { x: ['atlanta', link.how, 0] }, populationSource: {} };
+    const file: FacilityActionsFile = { offices: { atlanta: link.office }, bases: [link.basis], office: { x: ['atlanta', link.how, 0] }, populationSource: {}, deaths: {} };
     expect(officeOf(file, 'x')).toEqual(link);
     expect(officeOf(file, 'y')).toBeNull();
   });
