@@ -4,8 +4,9 @@ import { applyFilters, change, changeGap, matchedAlias, decode, encode, filtersF
 const row = (id: string, name: string, over: Partial<DirectoryRow> = {}): DirectoryRow => ({
   id, name, aka: [], kind: 'ice', state: 'GA', city: null, type: null, operator: null, population: null, measure: null, adpFrom: null, adpTo: null, ...over,
 });
+// Hand-made rows and years (no release's figures): the rules, not the data, are under test here.
 const rows = [
-  row('stwrtga', 'STEWART DETENTION CENTER', { city: 'LUMPKIN', population: 2026, adpFrom: 1921, adpTo: 2026, operator: 'CoreCivic', type: 'DIGSA' }),
+  row('stwrtga', 'STEWART DETENTION CENTER', { city: 'LUMPKIN', population: 1200, adpFrom: 1100, adpTo: 1200, operator: 'CoreCivic', type: 'DIGSA' }),
   row('ucla-1', 'STEWART CONSERVATION CAMP', { kind: 'prison', state: 'NV', population: 90 }),
   row('ucla-2', "ST. MARY'S JAIL", { kind: 'jail', state: 'GA', population: null }),
   row('irwin', 'IRWIN COUNTY DETENTION CENTER', { city: 'OCILLA', population: 500, adpFrom: 540, adpTo: 500 }),
@@ -43,12 +44,12 @@ describe('applyFilters', () => {
 });
 
 describe('change between the two compared years', () => {
-  const compared = { from: 2025, to: 2026, fromNote: null, toNote: 'through 2026-04-04' };
+  const compared = { from: 2031, to: 2032, fromNote: null, toNote: 'through 2032-03-01' };
   const big = row('big', 'BIG', { adpFrom: 1000, adpTo: 1100 }); // +100, +10%
   const small = row('small', 'SMALL', { adpFrom: 10, adpTo: 30 }); // +20, +200%
   const fresh = row('fresh', 'FRESH', { adpFrom: 0, adpTo: 50 }); // +50, no percent
-  const gone = row('gone', 'GONE', { adpFrom: 80, adpTo: null }); // not listed in FY2026
-  const added = row('added', 'ADDED', { adpFrom: null, adpTo: 90 }); // not listed in FY2025
+  const gone = row('gone', 'GONE', { adpFrom: 80, adpTo: null }); // not listed in the later year
+  const added = row('added', 'ADDED', { adpFrom: null, adpTo: 90 }); // not listed in the earlier year
   const all = [gone, added, fresh, small, big];
 
   it('is later minus earlier, with a percent of the earlier year', () => {
@@ -59,14 +60,14 @@ describe('change between the two compared years', () => {
 
   it('is not reported (null, never 0) when either year is missing, and says which', () => {
     expect([change(gone), change(added), percentChange(gone)]).toEqual([null, null, null]);
-    expect(changeGap(gone, compared)).toBe('not listed in FY2026');
-    expect(changeGap(added, compared)).toBe('not listed in FY2025');
+    expect(changeGap(gone, compared)).toBe('not listed in FY2032');
+    expect(changeGap(added, compared)).toBe('not listed in FY2031');
   });
 
   it('has no percent from a zero base, and says so in words', () => {
     expect(change(fresh)).toBe(50);
     expect(percentChange(fresh)).toBeNull();
-    expect(changeGap(fresh, compared)).toMatch(/^new: no one held in FY2025/);
+    expect(changeGap(fresh, compared)).toMatch(/^new: no one held in FY2031/);
   });
 
   it('sorts by people or percent, a rise from zero after the percents, missing years last', () => {
@@ -78,12 +79,12 @@ describe('change between the two compared years', () => {
   });
 
   it('says what the change compares, partial years with their end', () => {
-    expect(pairSpan(compared, (d) => `[${d}]`)).toBe('FY2025 with FY2026 (through [2026-04-04])');
+    expect(pairSpan(compared, (d) => `[${d}]`)).toBe('FY2031 with FY2032 (through [2032-03-01])');
   });
 
   it('names the years in every change sort', () => {
     const names = sortNames(compared);
-    for (const k of ['rise', 'fall', 'rise-pct', 'fall-pct'] as const) expect(names[k]).toContain('FY2025→FY2026');
+    for (const k of ['rise', 'fall', 'rise-pct', 'fall-pct'] as const) expect(names[k]).toContain('FY2031→FY2032');
   });
 });
 
