@@ -117,6 +117,18 @@ function yearColumns(grid: Grid, h: number): YearColumns[] {
 
 const isNote = (s: string) => /^(note|source)\b|^[a-z]\/|^[~:*]|^--/i.test(s);
 
+/**
+ * A table row's name: the first filled cell before the figures (names sit in column A or B). A row
+ * with values but no name stops the run, naming the row.
+ */
+function rowLabel(grid: Grid, r: number, first: number): { at: number; label: string } {
+  const raw = grid.rows[r]!;
+  const at = raw.slice(0, first).findIndex((c) => cellText(c) !== '');
+  const label = at < 0 ? '' : cellText(raw[at]);
+  if (label === '' && raw.some((c) => cellText(c) !== '')) throw new IngestError({ file: grid.file, row: r + 1, column: 'A' }, 'expected a jurisdiction name on a row with values');
+  return { at, label };
+}
+
 /** Read one "prisoners under jurisdiction by state" table: one row per jurisdiction and year. */
 export function readJurisdictionTable(grid: Grid, reportYear: number): JurisdictionRow[] {
   const where = { file: grid.file };
@@ -133,12 +145,8 @@ export function readJurisdictionTable(grid: Grid, reportYear: number): Jurisdict
   const seen = new Set<string>();
   for (let r = h + 1; r < grid.rows.length; r++) {
     const raw = grid.rows[r]!;
-    const at = raw.slice(0, first).findIndex((c) => cellText(c) !== '');
-    const label = at < 0 ? '' : cellText(raw[at]);
-    if (label === '') {
-      if (raw.some((c) => cellText(c) !== '')) throw new IngestError({ ...where, row: r + 1, column: 'A' }, 'expected a jurisdiction name on a row with values');
-      continue;
-    }
+    const { at, label } = rowLabel(grid, r, first);
+    if (label === '') continue;
     const j = jurisdictionOf(label);
     if (j === 'region') continue;
     if (j === null) {
@@ -193,13 +201,8 @@ export function readStateRateTable(grid: Grid): RateRow[] {
   const out: RateRow[] = [];
   const seen = new Set<string>();
   for (let r = h + 1; r < grid.rows.length; r++) {
-    const raw = grid.rows[r]!;
-    const at = raw.slice(0, first).findIndex((c) => cellText(c) !== '');
-    const label = at < 0 ? '' : cellText(raw[at]);
-    if (label === '') {
-      if (raw.some((c) => cellText(c) !== '')) throw new IngestError({ file: grid.file, row: r + 1, column: 'A' }, 'expected a jurisdiction name on a row with values');
-      continue;
-    }
+    const { at, label } = rowLabel(grid, r, first);
+    if (label === '') continue;
     if (isNoteLine(label)) break;
     const where = { file: grid.file, row: r + 1, column: columnLetter(at) };
     const j = jurisdictionOf(label);
