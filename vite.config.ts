@@ -12,6 +12,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser tests poll what the page shows after an action (expect.poll), never read it once.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     // Ingest tests spawn DuckDB and the browser tests share one built site: keep files sequential on 2 cores.
     fileParallelism: false,
   },

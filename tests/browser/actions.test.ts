@@ -23,8 +23,8 @@ describe('facility page actions', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.goto(site.origin + '/facilities/stwrtga/');
     const panel = page.locator('#actions');
-    await expect(panel.getByText(office!.office_name).count()).resolves.toBeGreaterThan(0);
-    await expect(panel.locator(`a[href^="tel:"]`, { hasText: office!.phone }).count()).resolves.toBe(1);
+    await expect.poll(() => panel.getByText(office!.office_name).count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator(`a[href^="tel:"]`, { hasText: office!.phone }).count()).toBe(1);
     const listed = await panel.locator('ul.members li strong').allTextContents();
     expect(listed).toHaveLength(3);
     for (const m of members) expect(listed.some((t) => t.includes(m.name))).toBe(true);
@@ -38,7 +38,7 @@ describe('facility page actions', () => {
     expect(script).toContain(f!.population.toLocaleString('en-US'));
     expect(f!.population_source).toMatch(/^ICE Detention Statistics: .*detentionstats.*row \d+$/i);
     expect(script).not.toContain(f!.population_source);
-    await expect(box.locator('[data-source]').textContent()).resolves.toContain(f!.population_source);
+    await expect.poll(() => box.locator('[data-source]').textContent()).toContain(f!.population_source);
     await box.getByRole('button', { name: 'Copy' }).click();
     // The status follows the clipboard's promise: poll, don't read once.
     await expect.poll(() => box.getByRole('status').textContent()).toBe('Copied.');
@@ -62,8 +62,8 @@ describe('facility page actions', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/facilities/stwrtga/');
     const panel = page.locator('#actions');
-    await expect(panel.locator('textarea').count()).resolves.toBeGreaterThanOrEqual(4);
-    await expect(panel.getByRole('button', { name: 'Copy' }).count()).resolves.toBe(0);
+    await expect.poll(() => panel.locator('textarea').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => panel.getByRole('button', { name: 'Copy' }).count()).toBe(0);
     const href = await panel.locator('a[data-mail]').first().getAttribute('href');
     expect(decodeURIComponent(href!)).toContain('Stewart Detention Center');
     await close();
@@ -77,7 +77,7 @@ describe('facility page actions', () => {
     await page.goto(`${site.origin}/facilities/${f!.facility_id}/`);
     const reps = await page.locator('#actions ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
     expect(reps.sort()).toEqual(districts.map((d) => d.d));
-    await expect(page.locator('#actions .note').textContent()).resolves.toContain('spans 2 congressional districts');
+    await expect.poll(() => page.locator('#actions .note').textContent()).toContain('spans 2 congressional districts');
     await close();
   });
 });
@@ -92,9 +92,9 @@ describe('an office ICE lists without a phone', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(`${site.origin}/facilities/${f!.facility_id}/`);
     const panel = page.locator('#actions');
-    await expect(panel.locator('summary', { hasText: 'Call the ICE field office' }).count()).resolves.toBe(0);
-    await expect(panel.locator('summary', { hasText: 'Write to the ICE field office' }).count()).resolves.toBe(1);
-    await expect(panel.locator('[data-no-phone]').textContent()).resolves.toMatch(new RegExp(`No call script for the ${f!.office_name}: .*lists no phone number`));
+    await expect.poll(() => panel.locator('summary', { hasText: 'Call the ICE field office' }).count()).toBe(0);
+    await expect.poll(() => panel.locator('summary', { hasText: 'Write to the ICE field office' }).count()).toBe(1);
+    await expect.poll(() => panel.locator('[data-no-phone]').textContent()).toMatch(new RegExp(`No call script for the ${f!.office_name}: .*lists no phone number`));
     await close();
   });
 });
@@ -105,15 +105,15 @@ describe('Act on this', () => {
     await page.goto(site.origin + '/charts/');
     const charts = await page.locator('figure.chart').count();
     expect(charts).toBeGreaterThan(5);
-    await expect(page.locator('figure.chart div.act a[href="/near/"]').count()).resolves.toBe(charts);
-    await expect(page.locator('figure.chart div.act a[href="https://www.detentionwatchnetwork.org/"]').count()).resolves.toBe(charts);
+    await expect.poll(() => page.locator('figure.chart div.act a[href="/near/"]').count()).toBe(charts);
+    await expect.poll(() => page.locator('figure.chart div.act a[href="https://www.detentionwatchnetwork.org/"]').count()).toBe(charts);
     await close();
   });
 
   it('points a facility chart to that facility’s actions', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/facilities/stwrtga/');
-    await expect(page.locator('#chart-facility-adp div.act a[href="/facilities/stwrtga/#actions"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('#chart-facility-adp div.act a[href="/facilities/stwrtga/#actions"]').count()).toBe(1);
     await close();
   });
 });

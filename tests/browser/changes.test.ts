@@ -18,12 +18,12 @@ describe('/changes', () => {
   it('lists every release and the changes, filters by state in the address, and is axe-clean', async () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/changes/?state=TX');
-    await expect(page.locator('#releases-caption ~ tbody tr').count()).resolves.toBe(log.releases.length);
+    await expect.poll(() => page.locator('#releases-caption ~ tbody tr').count()).toBe(log.releases.length);
     // The filter is read from the address once the page starts: wait for it.
     await expect.poll(() => page.getByLabel('State', { exact: true }).inputValue()).toBe('TX');
     const tx = log.changes.filter((c) => c.state === 'TX').length;
     await page.getByRole('status').filter({ hasText: `${tx} of ${log.changes.length} changes in Texas` }).waitFor({ timeout: 10_000 });
-    await expect(page.locator('a[href="/changes/tx.xml"]').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('a[href="/changes/tx.xml"]').count()).toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     expect(errors).toEqual([]);
@@ -68,8 +68,8 @@ describe('/changes', () => {
     const id = log.changes.map((c) => c.facility_id).find((f) => f && existsSync(`build/facilities/${f}/index.html`))!;
     await page.goto(site.origin + `/facilities/${id}/`);
     const section = page.locator('#changes');
-    await expect(section.locator('h2').textContent()).resolves.toContain('Changes in ICE');
-    await expect(section.locator('li').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => section.locator('h2').textContent()).toContain('Changes in ICE');
+    await expect.poll(() => section.locator('li').count()).toBeGreaterThan(0);
     // This site's links (the publisher's pages are another origin, never fetched by the tests).
     for (const href of (await section.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).filter((h) => h.startsWith('/'))) {
       const res = await page.request.get(site.origin + href);

@@ -127,7 +127,7 @@ describe('charts page', () => {
   it('is linked from the site navigation', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');
-    await expect(page.locator('nav[aria-label="Site"] a[href="/charts/"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('nav[aria-label="Site"] a[href="/charts/"]').count()).toBe(1);
     await close();
   });
 });

@@ -25,8 +25,8 @@ describe('/deaths/', () => {
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/deaths/');
     const rows = page.locator('#deaths [data-death]');
-    await expect(rows.count()).resolves.toBe(total);
-    await expect(page.locator('#deaths [data-death] a[data-source][href^="http"]').count()).resolves.toBe(total);
+    await expect.poll(() => rows.count()).toBe(total);
+    await expect.poll(() => page.locator('#deaths [data-death] a[data-source][href^="http"]').count()).toBe(total);
     await page.getByRole('combobox', { name: 'Fiscal year' }).selectOption(year.fy);
     await expect.poll(() => rows.count()).toBe(year.n);
     await page.getByRole('status').filter({ hasText: `${year.n} of ${total} rows` }).waitFor({ timeout: 10_000 });
@@ -47,7 +47,7 @@ describe('/deaths/', () => {
   it('has the whole list without JavaScript', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/deaths/');
-    await expect(page.locator('#deaths [data-death]').count()).resolves.toBe(total);
+    await expect.poll(() => page.locator('#deaths [data-death]').count()).toBe(total);
     await close();
   });
 

@@ -65,7 +65,7 @@ describe('embeds', () => {
     const plain = await fits('#plain');
     expect(plain).not.toBe(480);
     await fits('#scripted iframe');
-    await expect(page.frameLocator('#scripted iframe').locator('h1').textContent()).resolves.toContain('STEWART');
+    await expect.poll(() => page.frameLocator('#scripted iframe').locator('h1').textContent()).toContain('STEWART');
     expect(offOrigin(requests, site.origin).filter((u) => !u.startsWith(hostOrigin + '/'))).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -80,8 +80,8 @@ describe('embeds', () => {
       const drawn = await page.locator('figure svg').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]));
       expect(drawn).toBeGreaterThan(width * 0.8);
       expect(drawn).toBeLessThanOrEqual(width);
-      await expect(page.locator('figcaption').textContent()).resolves.toContain('Source:');
-      await expect(page.locator('[data-release]').textContent()).resolves.toBe(release);
+      await expect.poll(() => page.locator('figcaption').textContent()).toContain('Source:');
+      await expect.poll(() => page.locator('[data-release]').textContent()).toBe(release);
       expect(await axe(page)).toEqual([]);
       expect(offOrigin(requests, site.origin)).toEqual([]);
       await close();
@@ -98,7 +98,7 @@ describe('embeds', () => {
     const { page, errors, close } = await openPage(site);
     const says = async (path: string, text: string | RegExp) => {
       await page.goto(site.origin + path);
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(text);
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(text);
     };
     await says('/embed/facility-adp/', /drawn for one facility: add \?facility=/);
     await says('/embed/facility-adp/?facility=no-such-place', /not drawn for facility “no-such-place”/);
@@ -106,7 +106,7 @@ describe('embeds', () => {
     await says('/embed/ice-national-monthly/?release=latest', /not a data release/);
     const r = await page.goto(site.origin + '/embed/no-such-chart/');
     expect(r?.status()).toBe(404);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('no chart named “no-such-chart”');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('no chart named “no-such-chart”');
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
     await close();
   });
@@ -114,12 +114,12 @@ describe('embeds', () => {
   it('pinned to an earlier release, shows that release’s figures and says newer data exist', async () => {
     const { page, close } = await openPage(site);
     await page.goto(site.origin + `/embed/ice-national-monthly/?release=${FIXTURE_RELEASE}`);
-    await expect(page.getByRole('note').textContent()).resolves.toMatch(new RegExp(`release ${FIXTURE_RELEASE}.*Newer data are available \\(release ${release}\\)`, 's'));
-    await expect(page.locator('[data-release]').textContent()).resolves.toBe(FIXTURE_RELEASE);
+    await expect.poll(() => page.getByRole('note').textContent()).toMatch(new RegExp(`release ${FIXTURE_RELEASE}.*Newer data are available \\(release ${release}\\)`, 's'));
+    await expect.poll(() => page.locator('[data-release]').textContent()).toBe(FIXTURE_RELEASE);
     await expect(page.locator('figure svg[role=img]').first().getAttribute('aria-label')).resolves.toBe(FIXTURE_ALT);
     await page.goto(site.origin + `/embed/ice-national-monthly/?release=${release}`);
     await page.locator('figure svg').first().waitFor();
-    await expect(page.getByRole('note').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('note').count()).toBe(0);
     await close();
   });
 });
@@ -181,7 +181,7 @@ describe('chart images and oEmbed', () => {
         await page.frameLocator('#chart-facility-adp iframe.preview').locator('figure svg').first().waitFor();
       } else {
         expect(code).toContain('src="/embed/facility-adp/?facility=stwrtga"');
-        await expect(panel.getByRole('button', { name: 'Copy' }).count()).resolves.toBe(0);
+        await expect.poll(() => panel.getByRole('button', { name: 'Copy' }).count()).toBe(0);
       }
       await close();
     }
@@ -210,7 +210,7 @@ describe('pasted embed code on another site', () => {
       await expect.poll(() => sourceHidden(page), { timeout: 10_000 }).toBeLessThanOrEqual(0);
       // Nothing scrolls inside the frame: the frame is as tall as the embed.
       expect(await page.frameLocator('iframe').locator('html').evaluate((h) => h.scrollHeight - window.innerHeight), `${width}px`).toBeLessThanOrEqual(1);
-      await expect(page.frameLocator('iframe').locator('figcaption').textContent()).resolves.toContain('Source:');
+      await expect.poll(() => page.frameLocator('iframe').locator('figcaption').textContent()).toContain('Source:');
       expect(errors).toEqual([]);
       await close();
     }

@@ -62,8 +62,8 @@ describe('/explore', () => {
     const { page, requests, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/explore/');
     await expect(meta(page)).resolves.toContain(`${count(doubled[0]!.n)} rows`);
-    await expect(page.locator('.scroller tbody tr').count()).resolves.toBe(Math.min(50, Number(doubled[0]!.n)));
-    await expect(page.locator('.result').textContent()).resolves.toContain('ICE Detention Statistics');
+    await expect.poll(() => page.locator('.scroller tbody tr').count()).toBe(Math.min(50, Number(doubled[0]!.n)));
+    await expect.poll(() => page.locator('.result').textContent()).toContain('ICE Detention Statistics');
     expect(requests.filter((u) => /duckdb/.test(u))).toEqual([]);
     await close();
 
@@ -90,7 +90,7 @@ describe('/explore', () => {
       await page.getByLabel(`Filter ${i} column`).selectOption(column);
       await page.getByLabel(`Filter ${i} value`).fill(value);
     }
-    await expect(page.getByTestId('guided-sql').textContent()).resolves.toContain(`"fiscal_year" = 2026\n  AND "state" = 'TX'`);
+    await expect.poll(() => page.getByTestId('guided-sql').textContent()).toContain(`"fiscal_year" = 2026\n  AND "state" = 'TX'`);
     const before = await runs(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before);
@@ -105,7 +105,7 @@ describe('/explore', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, again);
     expect(await cells(page)).toEqual(byYear.map((r) => [String(r.fiscal_year), count(r.n)])); // years without separators
-    await expect(page.locator('.result figure svg').count()).resolves.toBe(1); // year → a line
+    await expect.poll(() => page.locator('.result figure svg').count()).toBe(1); // year → a line
   });
 
   it('runs SQL typed in the editor with Ctrl+Enter, and a link reopens the same result', async () => {
@@ -124,10 +124,10 @@ describe('/explore', () => {
     await ready(other.page);
     await other.page.locator('.cm-content').waitFor();
     expect([await sent(other.page), await runs(other.page)]).toEqual([0, 0]);
-    await expect(other.page.locator('.cm-content').textContent()).resolves.toBe(query);
-    await expect(other.page.getByTestId('linked').textContent()).resolves.toContain('press Run');
-    await expect(other.page.locator('.status').textContent()).resolves.toContain('press Run to answer the question from the link');
-    await expect(other.page.locator('.result').count()).resolves.toBe(0);
+    await expect.poll(() => other.page.locator('.cm-content').textContent()).toBe(query);
+    await expect.poll(() => other.page.getByTestId('linked').textContent()).toContain('press Run');
+    await expect.poll(() => other.page.locator('.status').textContent()).toContain('press Run to answer the question from the link');
+    await expect.poll(() => other.page.locator('.result').count()).toBe(0);
     await pressRun(other.page);
     expect(await sent(other.page)).toBe(1);
     expect(await cells(other.page)).toEqual(rows);
@@ -145,11 +145,11 @@ describe('/explore', () => {
     await page.goto(site.origin + '/explore/?mode=guided&dataset=ice_facility_fy&filter=state~=~TX');
     await ready(page);
     expect([await sent(page), await runs(page)]).toEqual([0, 0]);
-    await expect(page.getByTestId('guided-sql').textContent()).resolves.toContain(`"state" = 'TX'`);
-    await expect(page.getByTestId('linked').textContent()).resolves.toContain('press Run');
+    await expect.poll(() => page.getByTestId('guided-sql').textContent()).toContain(`"state" = 'TX'`);
+    await expect.poll(() => page.getByTestId('linked').textContent()).toContain('press Run');
     await pressRun(page);
     expect(await cells(page)).toEqual([[count(want!.n)]]);
-    await expect(page.getByTestId('linked').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('linked').count()).toBe(0);
     await close();
   });
 
@@ -162,11 +162,11 @@ describe('/explore', () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
     // No example is marked as the one shown: the page shows the link's question.
-    await expect(page.locator('.examples button[aria-pressed="true"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.examples button[aria-pressed="true"]').count()).toBe(0);
     await pressRun(page);
-    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Row 1, column “content” holds/);
-    await expect(page.getByTestId('linked').count()).resolves.toBe(0);
-    await expect(page.locator('.status').textContent()).resolves.not.toContain('from the link');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toMatch(/^Row 1, column “content” holds/);
+    await expect.poll(() => page.getByTestId('linked').count()).toBe(0);
+    await expect.poll(() => page.locator('.status').textContent()).not.toContain('from the link');
     expect(await overflow()).toBe(0);
     await close();
   });
@@ -180,7 +180,7 @@ describe('/explore', () => {
     await page.goto(site.origin + '/explore/');
     const text = page.locator('.editor [role=textbox]');
     await text.waitFor(); // hydrated: the SQL is a textbox that loads the editor when focused
-    await expect(text.textContent()).resolves.toContain('SELECT');
+    await expect.poll(() => text.textContent()).toContain('SELECT');
     await page.waitForTimeout(500); // time enough for an editor loading with the page to show up
     expect(await page.locator('.cm-editor').count()).toBe(0);
 
@@ -189,7 +189,7 @@ describe('/explore', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('SELECT 7 AS n');
     await page.keyboard.press('Control+Enter');
-    await expect(page.locator('.status').textContent()).resolves.toContain('your query runs when it is ready');
+    await expect.poll(() => page.locator('.status').textContent()).toContain('your query runs when it is ready');
     release();
     await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
     expect(await cells(page)).toEqual([['7']]);
@@ -214,7 +214,7 @@ describe('/explore', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText('SELECT * FROM ice_facility_f');
     await page.keyboard.press('Control+Space');
-    await expect(page.locator('.cm-tooltip-autocomplete').textContent()).resolves.toContain('ice_facility_fy');
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete').textContent()).toContain('ice_facility_fy');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true);
@@ -223,7 +223,7 @@ describe('/explore', () => {
   it('shows DuckDB’s error for a bad query', async () => {
     const { page } = shared;
     await runSql(page, 'SELECT * FROM no_such_table');
-    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/Catalog Error.*no_such_table/);
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toMatch(/Catalog Error.*no_such_table/);
   });
 
   it('cannot reach another origin, load extensions or unlock the configuration', async () => {
@@ -237,7 +237,7 @@ describe('/explore', () => {
       await expect(page.getByTestId('query-error').textContent(), q).resolves.toMatch(/^Permission Error/);
     }
     await runSql(page, 'SET enable_external_access = true');
-    await expect(page.getByTestId('query-error').textContent()).resolves.toContain('the configuration has been locked');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toContain('the configuration has been locked');
     await runSql(page, 'INSTALL spatial'); // a no-op here: the request below shows it fetched nothing
     expect(hits).toBe(0);
     expect(offOrigin(requests, site.origin)).toEqual([]);
@@ -253,7 +253,7 @@ describe('/explore', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
     await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
-    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     // And the next query runs.
     await runSql(page, 'SELECT 42 AS answer');
     expect(await cells(page)).toEqual([['42']]);
@@ -272,7 +272,7 @@ describe('/explore', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
     console.log(`streaming cross join: cancelled ${Date.now() - t0} ms after Cancel`);
-    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     await runSql(page, "SELECT count(*) AS n FROM facilities WHERE state = 'GA'");
     const [want] = await sql<{ n: string }>("SELECT count(*) AS n FROM 'data/facilities.parquet' WHERE state = 'GA'");
     expect(await cells(page)).toEqual([[count(want!.n)]]);
@@ -304,7 +304,7 @@ describe('/explore', () => {
     await page.locator('.status', { hasText: 'Running' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
-    await expect(page.getByTestId('query-error').textContent()).resolves.toBe('Query cancelled.');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     await runSql(page, 'SELECT 42 AS answer');
     expect(await cells(page)).toEqual([['42']]);
     expect(started.length).toBe(first + 1); // a new worker…
@@ -313,9 +313,9 @@ describe('/explore', () => {
     await expect.poll(() => live.size, { timeout: 30_000 }).toBe(1);
     // The new DuckDB is locked like the first: no other origin, no unlocking.
     await runSql(page, "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')");
-    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Permission Error/);
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toMatch(/^Permission Error/);
     await runSql(page, 'SET enable_external_access = true');
-    await expect(page.getByTestId('query-error').textContent()).resolves.toContain('the configuration has been locked');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toContain('the configuration has been locked');
     expect(errors).toEqual([]);
     await close();
   });
@@ -327,7 +327,7 @@ describe('/explore', () => {
     await page.goto(site.origin + '/explore/');
     await ready(page);
     await runSql(page, "SELECT * FROM read_blob('detention.duckdb')");
-    await expect(page.getByTestId('query-error').textContent()).resolves.toMatch(/^Row 1, column “content” holds [\d,]+ bytes: the explorer shows at most 100,000 in a cell\./);
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toMatch(/^Row 1, column “content” holds [\d,]+ bytes: the explorer shows at most 100,000 in a cell\./);
     await runSql(page, "SELECT octet_length(content) AS bytes FROM read_blob('detention.duckdb')");
     expect(Number((await cells(page))[0]![0]!.replace(/,/g, ''))).toBeGreaterThan(1_000_000);
     await runSql(page, 'SELECT 42 AS answer');
@@ -348,9 +348,9 @@ describe('/explore', () => {
       "SELECT max(n_detained) AS n FROM (SELECT n_detained FROM 'data/ice_facility_daily.parquet' ORDER BY date, detention_facility_code LIMIT 100000)",
     );
     await page.getByRole('button', { name: 'n_detained', exact: true }).click();
-    await expect(page.locator('th[aria-sort="descending"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
     expect((await cells(page))[0]![2]).toBe(count(top!.n));
-    await expect(page.getByTestId('no-chart').textContent()).resolves.toMatch(/\d+ values of detention_facility_code to draw as lines/);
+    await expect.poll(() => page.getByTestId('no-chart').textContent()).toMatch(/\d+ values of detention_facility_code to draw as lines/);
   });
 
   it('downloads Parquet and a CSV zip that carry the sources and licenses of what was read', async () => {
@@ -381,10 +381,10 @@ describe('/explore', () => {
   it('lists every dataset with its columns', async () => {
     const { page } = shared;
     const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; schema: { fields: unknown[] } }[] };
-    await expect(page.locator('.schema > li').count()).resolves.toBe(pkg.resources.length);
+    await expect.poll(() => page.locator('.schema > li').count()).toBe(pkg.resources.length);
     const facilities = page.locator('.schema > li', { has: page.locator('summary code', { hasText: /^facilities$/ }) });
     await facilities.locator('summary').click();
-    await expect(facilities.locator('tbody tr').count()).resolves.toBe(pkg.resources.find((r) => r.name === 'facilities')!.schema.fields.length);
+    await expect.poll(() => facilities.locator('tbody tr').count()).toBe(pkg.resources.find((r) => r.name === 'facilities')!.schema.fields.length);
     // A completion list the queries typed above may have left open (CodeMirror's listbox, reached by
     // arrow keys from the editor) is not part of this page's state: close it as a reader would.
     await page.locator('.cm-content').press('Escape');

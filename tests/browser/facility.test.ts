@@ -178,12 +178,12 @@ describe('facility directory', () => {
     await page.getByLabel('Find a facility by any name it has had, or its city').fill('fort bliss');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/facilities/?q=fort+bliss');
-    await expect(page.getByLabel('Name or city').inputValue()).resolves.toBe('fort bliss');
+    await expect.poll(() => page.getByLabel('Name or city').inputValue()).toBe('fort bliss');
     const row = page.locator('main table tbody tr', { has: page.getByRole('link', { name: hit!.name, exact: true }) });
-    await expect(row.locator('.sub').first().textContent()).resolves.toBe(`also known as ${hit!.other}`);
+    await expect.poll(() => row.locator('.sub').first().textContent()).toBe(`also known as ${hit!.other}`);
     await row.getByRole('link').click();
     await page.waitForURL(`**/facilities/${hit!.facility_id}/`);
-    await expect(page.locator('.aka').textContent()).resolves.toContain(hit!.other);
+    await expect.poll(() => page.locator('.aka').textContent()).toContain(hit!.other);
     await close();
   });
 

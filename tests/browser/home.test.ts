@@ -22,14 +22,14 @@ describe('home page', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');
     const ppi = page.locator('#incarcerated_ppi_2020');
-    await expect(ppi.locator('.value').textContent()).resolves.toBe('almost 2.3 million');
+    await expect.poll(() => ppi.locator('.value').textContent()).toBe('almost 2.3 million');
     await expect(ppi.locator('.value').getAttribute('data-value')).resolves.toBe(String(fig.incarcerated_ppi_2020!.value));
     await expect(ppi.locator('a').getAttribute('href')).resolves.toBe('https://www.prisonpolicy.org/reports/pie2020.html');
     expect(await ppi.textContent()).toContain('ppi/whole-pie-headlines.csv');
 
     const ice = page.locator('#ice_adp_2020_03');
     // ICE FY2020 workbook, sheet "Detention EOFY2020", row 85, March = 37,687.97 (SOURCES-ice.md).
-    await expect(ice.locator('.value').textContent()).resolves.toBe('37,688');
+    await expect.poll(() => ice.locator('.value').textContent()).toBe('37,688');
     expect(await ice.textContent()).toContain('March 2020');
     expect(await ice.textContent()).toContain('FY20-detentionstats.xlsx');
     expect(await ice.textContent()).toContain('row 85');
@@ -50,7 +50,7 @@ describe('home page', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');
     const latest = page.locator('#ice_detained_latest');
-    await expect(latest.locator('.value').textContent()).resolves.toBe(Math.round(cell).toLocaleString('en-US'));
+    await expect.poll(() => latest.locator('.value').textContent()).toBe(Math.round(cell).toLocaleString('en-US'));
     expect(await latest.textContent()).toContain(date(ref!.as_of));
     expect(await latest.textContent()).toContain(basename(ref!.source_file));
     await close();
@@ -61,11 +61,11 @@ describe('home page', () => {
     await page.goto(site.origin + '/');
     // bjs/cpus16/cpus16t01.csv, 2008 row, Incarcerated Total = 2,310,300 (SOURCES.md).
     const peak = page.locator('#bjs_incarcerated_peak');
-    await expect(peak.locator('.value').textContent()).resolves.toBe('2,310,300');
+    await expect.poll(() => peak.locator('.value').textContent()).toBe('2,310,300');
     expect(await peak.textContent()).toContain('cpus16t01.csv');
     // bjs/p22st/p22stt01.csv: 2022 Total = 1,230,143.
     const prisons = page.locator('#prisoners_latest');
-    await expect(prisons.locator('.value').textContent()).resolves.toBe('1,230,143');
+    await expect.poll(() => prisons.locator('.value').textContent()).toBe('1,230,143');
     expect(await prisons.textContent()).toContain('December 31, 2022');
     await close();
   });

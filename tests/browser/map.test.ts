@@ -52,7 +52,7 @@ describe('facility map', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');
     const section = page.locator('#facility-map');
-    await expect(section.locator('.fallback').textContent()).resolves.toContain('need JavaScript');
+    await expect.poll(() => section.locator('.fallback').textContent()).toContain('need JavaScript');
     await expect(section.locator('.fallback a').getAttribute('href')).resolves.toBe('/facilities/');
     await close();
   });
@@ -83,7 +83,7 @@ describe('facility map', () => {
     await expect(page.locator('.maplibregl-map').evaluate((e) => getComputedStyle(e).overflow)).resolves.toBe('hidden');
     expect(Number(await page.locator('.map-wrap').getAttribute('data-rendered'))).toBeGreaterThan(100);
     await expect(page.locator('#facility-map .count').getAttribute('data-count')).resolves.toBe(String(located));
-    await expect(page.locator('#facility-map ol.list > li').count()).resolves.toBe(100);
+    await expect.poll(() => page.locator('#facility-map ol.list > li').count()).toBe(100);
     expect(errors).toEqual([]);
     requests.push(...reqs);
     await close();
@@ -102,7 +102,7 @@ describe('facility map', () => {
     expect(iceTx).toBeGreaterThan(10);
     await expect(map.locator('.count').getAttribute('data-count')).resolves.toBe(String(iceTx));
     await isIdleWith(page, iceTx);
-    await expect(map.locator('ol.list > li').count()).resolves.toBe(Math.min(iceTx, 100));
+    await expect.poll(() => map.locator('ol.list > li').count()).toBe(Math.min(iceTx, 100));
 
     await filters.getByRole('combobox', { name: 'Population' }).selectOption('500-999');
     const mid = await countWhere(`kind = 'ice' AND state = 'TX' AND round(population) >= 500 AND round(population) < 1000`);
@@ -111,7 +111,7 @@ describe('facility map', () => {
     await filters.getByRole('combobox', { name: 'Population' }).selectOption('none');
     const none = await countWhere(`kind = 'ice' AND state = 'TX' AND population IS NULL`);
     await expect(map.locator('.count').getAttribute('data-count')).resolves.toBe(String(none));
-    if (none === 0) await expect(map.locator('.empty').textContent()).resolves.toContain('No facility');
+    if (none === 0) await expect.poll(() => map.locator('.empty').textContent()).toContain('No facility');
     expect(errors).toEqual([]);
     requests.push(...reqs);
     await close();
@@ -132,24 +132,24 @@ describe('facility map', () => {
     const button = item.getByRole('button', { name: `On map: ${lone.name}` });
     await button.click();
     const popup = page.locator('.maplibregl-popup .facility-popup');
-    await expect(popup.locator('.name').textContent()).resolves.toBe(lone.name);
+    await expect.poll(() => popup.locator('.name').textContent()).toBe(lone.name);
     await expect(popup.locator('a').getAttribute('href')).resolves.toBe(`/facilities/${lone.id}/`);
     expect(await popup.locator('a').evaluate((a) => a === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
-    await expect(popup.count()).resolves.toBe(0);
+    await expect.poll(() => popup.count()).toBe(0);
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
 
     // A click on the map, at the facility (the list button centred the map on it).
     await page.locator('.map-wrap[data-map="idle"]').waitFor();
     const box = (await page.locator('.map-wrap canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(popup.locator('.name').textContent()).resolves.toBe(lone.name);
+    await expect.poll(() => popup.locator('.name').textContent()).toBe(lone.name);
     await page.locator('.maplibregl-popup-close-button').click();
 
     // The keyboard: Enter on the focused map opens the facility under the crosshair, Enter on its link opens the page.
     await page.locator('.map-wrap canvas').focus();
     await page.keyboard.press('Enter');
-    await expect(popup.locator('.name').textContent()).resolves.toBe(lone.name);
+    await expect.poll(() => popup.locator('.name').textContent()).toBe(lone.name);
     const target = `${site.origin}/facilities/${lone.id}/`;
     await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
     expect(page.url()).toBe(target);
@@ -157,7 +157,7 @@ describe('facility map', () => {
     // where it does not yet, the link is still right and the router's "Not found" is the only error.
     if (existsSync(`${BUILD}/facilities/${lone.id}/index.html`)) {
       await page.waitForLoadState('networkidle');
-      await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+      await expect.poll(() => page.locator('h1').textContent()).toBeTruthy();
       expect(errors).toEqual([]);
     } else expect(errors.filter((e) => !/not found|404/i.test(e))).toEqual([]);
     requests.push(...reqs);
@@ -185,9 +185,9 @@ describe('facility map', () => {
     await showMap(page);
     await page.locator('#facility-map').getByRole('searchbox', { name: 'Name or city contains' }).fill(approx.name);
     const item = page.locator(`#facility-map ol.list > li[data-id="${approx.id}"]`);
-    await expect(item.textContent()).resolves.toContain('location approximate');
+    await expect.poll(() => item.textContent()).toContain('location approximate');
     await item.getByRole('button').click();
-    await expect(page.locator('.maplibregl-popup .approx').textContent()).resolves.toContain('approximate');
+    await expect.poll(() => page.locator('.maplibregl-popup .approx').textContent()).toContain('approximate');
     // The map section itself (the page's datasets table above it is another matter).
     // Measured once the map has flown to the point: during the flight the popup rides along with it.
     const right = () => page.evaluate(() => Math.max(...[...document.querySelectorAll('#facility-map *')].map((e) => e.getBoundingClientRect().right)));

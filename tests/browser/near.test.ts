@@ -29,9 +29,9 @@ describe('/near', () => {
     const off = await openPage(site, { javaScriptEnabled: false });
     await off.page.goto(site.origin + '/near/');
     const note = off.page.locator('#near-noscript');
-    await expect(note.textContent()).resolves.toMatch(/runs on this device[^]*needs\s+JavaScript/);
-    await expect(note.locator('a[href="/facilities/"]').count()).resolves.toBe(1);
-    await expect(note.locator('a[href="/states/"]').count()).resolves.toBe(1);
+    await expect.poll(() => note.textContent()).toMatch(/runs on this device[^]*needs\s+JavaScript/);
+    await expect.poll(() => note.locator('a[href="/facilities/"]').count()).toBe(1);
+    await expect.poll(() => note.locator('a[href="/states/"]').count()).toBe(1);
     await off.page.getByLabel('ZIP code, city or facility name').fill('31815');
     // Playwright waits for any navigation a key press or click starts: a submitted form would be fetched here.
     await off.page.getByLabel('ZIP code, city or facility name').press('Enter');
@@ -58,9 +58,9 @@ describe('/near', () => {
     release();
     // Once the scripts run, the ZIP typed early is searched in the page.
     await page.locator('form[data-ready]').waitFor();
-    await expect(page.getByLabel('ZIP code, city or facility name').inputValue()).resolves.toBe('31815');
+    await expect.poll(() => page.getByLabel('ZIP code, city or facility name').inputValue()).toBe('31815');
     await page.getByRole('button', { name: 'Find' }).click();
-    await expect(page.locator('ol.results li a').first().textContent()).resolves.toBe(stewart.name);
+    await expect.poll(() => page.locator('ol.results li a').first().textContent()).toBe(stewart.name);
     // The search is kept in the fragment, which no request carries.
     expect(page.url()).toBe(site.origin + '/near/#zip=31815');
     expect(leaks(requests, ['31815'])).toEqual([]);
@@ -81,10 +81,10 @@ describe('/near', () => {
     await page.getByRole('button', { name: 'Find' }).click();
     const members = page.locator('ul.members li');
     await members.first().waitFor();
-    await expect(members.locator('a[href^="javascript:" i], a[href^=" javascript:" i], a[href^="data:" i]').count()).resolves.toBe(0);
+    await expect.poll(() => members.locator('a[href^="javascript:" i], a[href^=" javascript:" i], a[href^="data:" i]').count()).toBe(0);
     const text = await members.allTextContents();
     expect(text.every((t) => /contact form|website/.test(t))).toBe(true);
-    await expect(page.locator('a[href*="javascript:" i], a[href^="data:" i]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('a[href*="javascript:" i], a[href^="data:" i]').count()).toBe(0);
     await close();
   });
 
@@ -94,12 +94,12 @@ describe('/near', () => {
     await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     const first = page.locator('ol.results li').first();
-    await expect(first.locator('a').textContent()).resolves.toBe(stewart.name);
+    await expect.poll(() => first.locator('a').textContent()).toBe(stewart.name);
     await expect(first.locator('a').getAttribute('href')).resolves.toBe(`/facilities/${stewart.facility_id}/`);
     // The same ranked facilities on the map, with the searched place marked (drawn in the page).
     const shown = await page.locator('ol.results li').count();
     await page.locator(`.near-map[data-map="idle"][data-features="${shown}"]`).waitFor({ timeout: 30_000 });
-    await expect(page.locator('.near-map .search-origin[aria-label="ZIP 31815"]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.near-map .search-origin[aria-label="ZIP 31815"]').count()).toBe(1);
     // The call script to the ICE field office names the facility (in normal case) and its latest population.
     await page.getByText('Call the ICE field office: ask for release').click();
     const open = page.locator('details[open]').first();
@@ -126,10 +126,10 @@ describe('/near', () => {
     await page.locator('#reps-h').waitFor();
     const reps = await page.locator('ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
     expect(reps.sort()).toEqual(['NY-10', 'NY-12']);
-    await expect(page.locator('input[name="district"]').count()).resolves.toBe(2);
-    await expect(page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('input[name="district"]').count()).toBe(2);
+    await expect.poll(() => page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).toBe(2);
     await page.getByLabel('NY-12').check();
-    await expect(page.locator('ul.members li[data-district="NY-10"]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('ul.members li[data-district="NY-10"]').count()).toBe(0);
     expect(leaks(requests, ['10001'])).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await close();
@@ -140,8 +140,8 @@ describe('/near', () => {
     await page.goto(site.origin + '/near/');
     await page.getByLabel('ZIP code, city or facility name').fill('20500');
     await page.getByRole('button', { name: 'Find' }).click();
-    await expect(page.locator('.msg').first().textContent()).resolves.toContain('20500 is not a ZIP code area');
-    await expect(page.locator('.inline button').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.msg').first().textContent()).toContain('20500 is not a ZIP code area');
+    await expect.poll(() => page.locator('.inline button').count()).toBeGreaterThan(0);
     expect(leaks(requests, ['20500'])).toEqual([]);
     await close();
   });
@@ -161,7 +161,7 @@ describe('/near', () => {
     const choice = page.getByRole('button', { name: new RegExp(`^${f!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
     await Promise.race([page.locator('#results-h').waitFor(), choice.waitFor()]);
     if (await choice.count()) await choice.click();
-    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ${f!.name}`);
+    await expect.poll(() => page.locator('#results-h').textContent()).toBe(`Nearest to ${f!.name}`);
     await expect(page.locator('ol.results li a').first().getAttribute('href')).resolves.toBe(`/facilities/${f!.facility_id}/`);
     expect(leaks(requests, [f!.other, encodeURIComponent(f!.other)])).toEqual([]);
     await close();
@@ -173,7 +173,7 @@ describe('/near', () => {
     await page.getByLabel('ZIP code, city or facility name').fill('Springfield');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: 'Springfield, IL' }).click();
-    await expect(page.locator('#results-h').textContent()).resolves.toBe('Nearest to Springfield, IL');
+    await expect.poll(() => page.locator('#results-h').textContent()).toBe('Nearest to Springfield, IL');
     expect(leaks(requests, ['Springfield', 'springfield'])).toEqual([]);
     await close();
   });
@@ -185,7 +185,7 @@ describe('/near', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(site.origin + '/near/');
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await expect(page.locator('ol.results li a').first().textContent()).resolves.toMatch(/ADELANTO/i);
+    await expect.poll(() => page.locator('ol.results li a').first().textContent()).toMatch(/ADELANTO/i);
     expect(leaks(requests, ['34.55', '117.44'])).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     await context.close();
@@ -252,19 +252,19 @@ describe('/near actions: the nearest facility that held people, any result by ch
     expect(about).toMatch(/^\s*The nearest ICE facility that held people in the latest data is/);
     expect(lower(about)).toContain(lower(t!.name));
     expect(about).toContain(t!.population.toLocaleString('en-US'));
-    await expect(first.locator('.src').textContent()).resolves.toContain(t!.population_source);
-    if (office?.office.phone) await expect(first.locator('[data-first-action="call-office"] a[href^="tel:"]').textContent()).resolves.toBe(office.office.phone);
-    else if (office) await expect(first.locator('[data-first-action="write-office"]').textContent()).resolves.toContain('lists no phone number');
+    await expect.poll(() => first.locator('.src').textContent()).toContain(t!.population_source);
+    if (office?.office.phone) await expect.poll(() => first.locator('[data-first-action="call-office"] a[href^="tel:"]').textContent()).toBe(office.office.phone);
+    else if (office) await expect.poll(() => first.locator('[data-first-action="write-office"]').textContent()).toContain('lists no phone number');
     // It comes before the map and the list, near the top on a phone.
     const y = async (sel: string) => (await page.locator(sel).boundingBox())!.y;
     expect(await y('#what-you-can-do')).toBeLessThan(await y('.near-map'));
     expect(await y('#what-you-can-do')).toBeLessThan(await y('ol.results'));
     // The actions panel says which facility and why; the nearest ICE record (no one held) is listed, not acted on.
-    await expect(page.locator('[data-why]').textContent()).resolves.toMatch(/nearest ICE facility that held people/);
+    await expect.poll(() => page.locator('[data-why]').textContent()).toMatch(/nearest ICE facility that held people/);
     expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(t!.name));
     // Marked in the list when it is among the results shown; never the nearest record where no one was held.
-    if (await page.locator(`ol.results li[data-id="${target.id}"]`).count()) await expect(page.locator(`ol.results li[data-id="${target.id}"] [data-current]`).count()).resolves.toBe(1);
-    await expect(page.locator(`ol.results li[data-id="${any.id}"] [data-current]`).count()).resolves.toBe(0);
+    if (await page.locator(`ol.results li[data-id="${target.id}"]`).count()) await expect.poll(() => page.locator(`ol.results li[data-id="${target.id}"] [data-current]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`ol.results li[data-id="${any.id}"] [data-current]`).count()).toBe(0);
     const scripts = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
     expect(scripts.length).toBeGreaterThan(0);
     for (const s of scripts) {
@@ -281,12 +281,12 @@ describe('/near actions: the nearest facility that held people, any result by ch
     const otherName = await li.locator('a').first().textContent();
     await li.getByRole('button', { name: /^Act on this one/ }).focus();
     await page.keyboard.press('Enter'); // a real button: the keyboard works
-    await expect(page.locator('[data-announce]').textContent()).resolves.toMatch(/^The actions are now about .*which you chose/);
+    await expect.poll(() => page.locator('[data-announce]').textContent()).toMatch(/^The actions are now about .*which you chose/);
     expect(lower(await page.locator('[data-announce]').textContent())).toContain(lower(otherName));
-    await expect(li.locator('[data-current]').count()).resolves.toBe(1);
-    await expect(page.locator('[data-why]').textContent()).resolves.toContain('which you chose');
+    await expect.poll(() => li.locator('[data-current]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-why]').textContent()).toContain('which you chose');
     expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(otherName));
-    await expect(first.locator('[data-about]').textContent()).resolves.toMatch(/^\s*You chose/);
+    await expect.poll(() => first.locator('[data-about]').textContent()).toMatch(/^\s*You chose/);
     const moved = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
     for (const s of moved) {
       expect(lower(s)).toContain(lower(otherName));
@@ -304,12 +304,12 @@ describe('/near actions: the nearest facility that held people, any result by ch
     const { page, errors, close } = await openPage(site);
     const sent = recorded(page);
     await page.goto(`${site.origin}/near/#zip=${zip}`);
-    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ZIP ${zip}`);
-    await expect(page.getByLabel('ZIP code, city or facility name').inputValue()).resolves.toBe(zip);
+    await expect.poll(() => page.locator('#results-h').textContent()).toBe(`Nearest to ZIP ${zip}`);
+    await expect.poll(() => page.getByLabel('ZIP code, city or facility name').inputValue()).toBe(zip);
     expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(target.name));
     // A facility link and a city link reopen the same way; editing the fragment searches again.
     await page.evaluate(() => (location.hash = '#facility=stwrtga'));
-    await expect(page.locator('#results-h').textContent()).resolves.toBe(`Nearest to ${stewart.name}`);
+    await expect.poll(() => page.locator('#results-h').textContent()).toBe(`Nearest to ${stewart.name}`);
     expect(leaks(sent, [zip, 'stwrtga'])).toEqual([]);
     // The recorder does hear a ZIP a request would carry (a planted one).
     await page.evaluate((z) => fetch(`/data/geo/zips.json?near=${z}`), zip);
@@ -328,16 +328,16 @@ describe('/near actions: the nearest facility that held people, any result by ch
     await page.locator('form[data-ready]').waitFor();
     await page.getByLabel('ZIP code, city or facility name').fill('Elizabeth, NJ');
     await page.getByRole('button', { name: 'Find' }).click();
-    await expect(page.locator('#reps-h').textContent()).resolves.toBe('Who represents the area around Elizabeth, NJ');
+    await expect.poll(() => page.locator('#reps-h').textContent()).toBe('Who represents the area around Elizabeth, NJ');
     const reps = await page.locator('section[aria-labelledby="reps-h"] ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
     expect(reps.sort()).toEqual(expected.districts);
-    await expect(page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).toBe(2);
     const note = page.locator('[data-estimate]');
-    await expect(note.textContent()).resolves.toMatch(/Estimated from the 3 ZIP code areas nearest Elizabeth, NJ/);
-    for (const z of expected.zctas) await expect(note.textContent()).resolves.toContain(z);
-    await expect(note.locator('a[href="https://www.house.gov/representatives/find-your-representative"]').count()).resolves.toBe(1);
+    await expect.poll(() => note.textContent()).toMatch(/Estimated from the 3 ZIP code areas nearest Elizabeth, NJ/);
+    for (const z of expected.zctas) await expect.poll(() => note.textContent()).toContain(z);
+    await expect.poll(() => note.locator('a[href="https://www.house.gov/representatives/find-your-representative"]').count()).toBe(1);
     // The actions address the same members.
-    await expect(page.locator('[data-actions] summary', { hasText: 'Call your members of Congress' }).count()).resolves.toBe(reps.length + 2);
+    await expect.poll(() => page.locator('[data-actions] summary', { hasText: 'Call your members of Congress' }).count()).toBe(reps.length + 2);
     expect(page.url()).toBe(`${site.origin}/near/#city=Elizabeth,%20NJ`);
     expect(leaks(sent, ['Elizabeth', 'elizabeth', ...expected.zctas])).toEqual([]);
     await close();
@@ -353,10 +353,10 @@ describe('/near actions: the nearest facility that held people, any result by ch
     await page.goto(`${site.origin}/near/#zip=${zip}`);
     await page.locator('#results-h').waitFor();
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await expect(page.locator('#reps-h').textContent()).resolves.toBe('Who represents the area around your location');
+    await expect.poll(() => page.locator('#reps-h').textContent()).toBe('Who represents the area around your location');
     const reps = await page.locator('section[aria-labelledby="reps-h"] ul.members li[data-district]:not([data-district=""])').evaluateAll((els) => els.map((e) => e.getAttribute('data-district')));
     expect(reps.sort()).toEqual(expected.districts);
-    await expect(page.locator('[data-estimate]').textContent()).resolves.toContain('ZIP code areas nearest your location');
+    await expect.poll(() => page.locator('[data-estimate]').textContent()).toContain('ZIP code areas nearest your location');
     // The earlier search's fragment is cleared, and no coordinates take its place.
     expect(page.url()).toBe(`${site.origin}/near/`);
     const coords = [at.latitude, at.longitude].flatMap((v) => [v.toFixed(2), v.toFixed(3), String(v)]);
@@ -371,8 +371,8 @@ describe('/near actions: the nearest facility that held people, any result by ch
     for (const [q, end] of [['00000', /Try the ZIP of your street address, or a city name\.$/], ['787', /Type the five digits of your ZIP code, or a city name\.$/], ['', /or use your location\.$/]] as const) {
       await page.getByLabel('ZIP code, city or facility name').fill(q);
       await page.getByRole('button', { name: 'Find' }).click();
-      await expect(page.locator('.status .msg').first().textContent()).resolves.toMatch(end);
-      await expect(page.locator('.status .inline button').count()).resolves.toBe(0);
+      await expect.poll(() => page.locator('.status .msg').first().textContent()).toMatch(end);
+      await expect.poll(() => page.locator('.status .inline button').count()).toBe(0);
     }
     await close();
   });

@@ -47,25 +47,25 @@ describe('offline', () => {
     await page.getByLabel('ZIP code, city or facility name').fill('31815');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('ol.results li a').first().textContent({ timeout: 20_000 })).resolves.toBe(stewart.name);
-    await expect(page.locator('#offline-note').textContent()).resolves.toContain('No connection');
+    await expect.poll(() => page.locator('#offline-note').textContent()).toContain('No connection');
 
     // The visited facility page, with its figures and the date it was saved.
     await page.goto(site.origin + `/facilities/${stewart.facility_id}/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe(stewart.name);
-    await expect(page.locator('main').textContent()).resolves.toContain(stewart.population.toLocaleString('en-US'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe(stewart.name);
+    await expect.poll(() => page.locator('main').textContent()).toContain(stewart.population.toLocaleString('en-US'));
     const note = await page.locator('#offline-note').textContent();
     expect(note).toMatch(/copy of the page saved on this device on .*\d{4}/);
     expect(await axe(page)).toEqual([]);
 
     // The home page's headline figures.
     await page.goto(site.origin + '/');
-    await expect(page.locator('h1').textContent()).resolves.toContain('in public figures');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('in public figures');
 
     // A facility page never opened: the offline page, listing the visited one.
     await page.goto(site.origin + `/facilities/${other.facility_id}/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('You are offline');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('You are offline');
     await page.locator(`main a[href="/facilities/${stewart.facility_id}/"]`).waitFor();
-    await expect(page.locator(`main a[href="/facilities/${other.facility_id}/"]`).count()).resolves.toBe(0);
+    await expect.poll(() => page.locator(`main a[href="/facilities/${other.facility_id}/"]`).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
 
     expect(await violations()).toEqual([]);
@@ -110,13 +110,13 @@ describe('offline', () => {
     await page.goto(slow.origin + `/facilities/${stewart.facility_id}/`);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
     await page.reload(); // now through the worker, which keeps a copy
-    await expect(page.locator('#offline-note').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('#offline-note').count()).toBe(0);
     delay = NETWORK_TIMEOUT_MS + 20_000;
     const t0 = Date.now();
     await page.reload({ timeout: NETWORK_TIMEOUT_MS + 10_000 });
     expect(Date.now() - t0).toBeLessThan(NETWORK_TIMEOUT_MS + 10_000);
-    await expect(page.locator('h1').textContent()).resolves.toBe(stewart.name);
-    await expect(page.locator('#offline-note').textContent()).resolves.toMatch(/saved on this device on/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(stewart.name);
+    await expect.poll(() => page.locator('#offline-note').textContent()).toMatch(/saved on this device on/);
     delay = 0;
     await close();
     await slow.close();

@@ -84,8 +84,8 @@ describe('security', () => {
     await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
-    await expect(page.locator('.scroller tbody td').first().textContent()).resolves.toBe(markup);
-    await expect(page.locator('.scroller tbody img, .scroller tbody b').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.scroller tbody td').first().textContent()).toBe(markup);
+    await expect.poll(() => page.locator('.scroller tbody img, .scroller tbody b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await violations()).toEqual([]);
     await close();

@@ -29,17 +29,17 @@ describe('states, data catalog and methodology', () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     const res = await page.goto(site.origin + '/states/tx/');
     expect(res?.status()).toBe(200);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Texas');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Texas');
     const lead = page.locator('#prisoners-latest');
     // bjs/p22st/p22stt02.csv: Texas 2022 Total = 139,631 (2021: 133,772).
-    await expect(lead.locator('[data-year="2022"]').textContent()).resolves.toBe('139,631');
-    await expect(lead.locator('[data-year="2021"]').textContent()).resolves.toBe('133,772');
+    await expect.poll(() => lead.locator('[data-year="2022"]').textContent()).toBe('139,631');
+    await expect.poll(() => lead.locator('[data-year="2021"]').textContent()).toBe('133,772');
     expect(await lead.textContent()).toContain('December 31, 2022');
     expect(await page.locator('section[aria-labelledby="prisons"] .source').first().textContent()).toContain('p22stt02.csv');
     // The chart's table holds every year, and the revised year is flagged beside the figures.
     const table = page.locator('#chart-state-prisoners table');
     expect(await table.textContent()).toContain('139,631');
-    await expect(page.locator('.flag.revised').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.flag.revised').count()).toBeGreaterThan(0);
     // ICE facilities link to their pages.
     const links = await page.locator('#facilities ~ div table a[href^="/facilities/"]').count();
     expect(links).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe('states, data catalog and methodology', () => {
     const titles = await page.locator('#chart-prisoners-by-state svg path title').allTextContents();
     for (const s of STATES_AND_DC) expect(titles.filter((t) => t.startsWith(`${s.name}:`)), s.name).toHaveLength(1);
     const rows = page.locator('#states-table tbody tr');
-    await expect(rows.count()).resolves.toBe(STATES_AND_DC.length);
+    await expect.poll(() => rows.count()).toBe(STATES_AND_DC.length);
     const hrefs = await page.locator('#states-table tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.sort()).toEqual(STATES_AND_DC.map((s) => `/states/${s.code.toLowerCase()}/`).sort());
     for (const h of hrefs) expect((await fetch(site.origin + h!)).status, h!).toBe(200);
@@ -98,7 +98,7 @@ describe('states, data catalog and methodology', () => {
     const r = pkg.resources.find((x) => x.name === 'prison_population')!;
     const text = await (await fetch(`${site.origin}/data/${r.csv.path}`)).text();
     expect(text.split('\n')[0]!.split(',')).toEqual(r.schema.fields.map((f) => f.name));
-    await expect(page.locator('a[href="/data/datapackage.json"]').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('a[href="/data/datapackage.json"]').count()).toBeGreaterThan(0);
     expect((await fetch(`${site.origin}/data/datapackage.json`)).status).toBe(200);
     await close();
   });
