@@ -3,7 +3,8 @@
  * keeps it (what pinned embeds read, ?release=; charts marked `archived: false` are left out),
  * content-addressed so the committed history grows only by what a release changed:
  * data/releases/objects/<hash>.json holds one archived chart, and data/releases/<release>.json maps
- * each chart key to its object. A rerun on the same data rewrites the same bytes.
+ * each chart key to its object. A rerun on the same data rewrites the same bytes. The deaths file's
+ * version goes to data/releases/deaths.json (archiveDeaths).
  * Runs outside Vite (tsx resolves $lib through tsconfig paths).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { CHARTS } from '../src/lib/charts/registry';
 import { chartVariants, loadChart } from '../src/lib/server/charts';
 import { datapackage } from '../src/lib/server/data';
 import { archive } from '../src/lib/embed/release';
-import { OBJECTS, putObject, RELEASE_FILE, writeAtomic } from './release-objects';
+import { query } from '../src/lib/server/data';
+import { deathKey } from '../src/lib/changes/deaths';
+import { OBJECTS, putObject, readDeathLedger, recordDeathVersion, RELEASE_FILE, writeAtomic } from './release-objects';
 
 export interface ArchiveOptions {
   /** The releases folder (data/releases). */
@@ -29,12 +32,22 @@ function migrate(dir: string): void {
   }
 }
 
-/** Objects no release refers to any more (a rerun that changed a chart): removed. */
+/** Objects no release nor the deaths ledger refers to any more (a rerun that changed a chart): removed. */
 function prune(dir: string): void {
-  const used = new Set<string>();
+  const used = new Set(readDeathLedger(dir).versions.map((v) => v.keys));
   for (const f of readdirSync(dir).filter((n) => RELEASE_FILE.test(n)))
     for (const h of Object.values((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { charts: Record<string, string> }).charts)) used.add(h);
   for (const o of readdirSync(join(dir, OBJECTS))) if (!used.has(o.replace(/\.json$/, ''))) rmSync(join(dir, OBJECTS, o));
+}
+
+/**
+ * The deaths file's version in the ledger (data/releases/deaths.json), so a later version's new
+ * deaths are entries of the change log (src/lib/changes/deaths.ts). Named by its latest date of death.
+ */
+export async function archiveDeaths(dir: string): Promise<boolean> {
+  const rows = await query<{ death_date: string; name: string }>(`SELECT death_date::VARCHAR AS death_date, name FROM ice_deaths`);
+  if (!rows.length) return false;
+  return recordDeathVersion(dir, rows.map(deathKey), rows.map((r) => r.death_date).sort().at(-1)!);
 }
 
 export async function archiveRelease({ dir }: ArchiveOptions): Promise<{ file: string; charts: number; objects: number; bytes: number }> {
@@ -46,6 +59,7 @@ export async function archiveRelease({ dir }: ArchiveOptions): Promise<{ file: s
   for (const v of await chartVariants()) if (CHARTS[v.id]!.archived !== false) charts[v.key] = putObject(dir, archive(await loadChart(v.id, v.params)));
   const file = join(dir, `${release}.json`);
   writeAtomic(file, JSON.stringify({ release, charts }) + '\n');
+  await archiveDeaths(dir);
   prune(dir);
   const added = readdirSync(join(dir, OBJECTS)).filter((o) => !before.has(o));
   const bytes = added.reduce((n, o) => n + readFileSync(join(dir, OBJECTS, o)).length, 0) + readFileSync(file).length;

@@ -9,7 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DATA } from '../src/lib/server/data';
-import { readArchive } from './release-objects';
+import { deathVersions, readArchive } from './release-objects';
+import { deathChanges, type DeathRecord } from '../src/lib/changes/deaths';
 import { buildGeo } from './build-geo';
 import { writeNearData } from './build-near';
 import { csvCopySql } from './ingest/lib/datapackage';
@@ -17,7 +18,7 @@ import { replay, type FacilityReleaseRow, type ReleaseRow } from '../src/lib/cha
 
 const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/changes/deaths.ts', 'src/lib/facilities/display-name.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 export interface Resource {
@@ -57,7 +58,8 @@ async function deriveDatasets(): Promise<void> {
   // Derived again when the data or the code deriving them changed (a stale legislators.json once hid a new field).
   const stamp = join(OUT, '.derived');
   const code = DERIVERS.map((f) => ` ${sha256(f)}`).join('');
-  const stampText = sha256(join(DATA, 'datapackage.json')) + code;
+  const ledger = join(DATA, 'releases', 'deaths.json');
+  const stampText = sha256(join(DATA, 'datapackage.json')) + (existsSync(ledger) ? ` ${sha256(ledger)}` : '') + code;
   const before = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
   const fresh = before === stampText && existsSync(join(OUT, DB_FILE));
   if (fresh) return;
@@ -89,8 +91,15 @@ async function writeChangeLog(con: DuckDBConnection, file: string): Promise<void
   const releases = await rows<ReleaseRow>(`SELECT sha256, release_date::VARCHAR AS release_date, fiscal_year::INT AS fiscal_year, file, current, facilities_repeated, facilities_repeat_of, facilities_inconsistent, notes FROM ice_releases ORDER BY release_date, current, file`);
   const facilities = await rows<FacilityReleaseRow>(`SELECT sha256, facility_id, name, state, adp_fytd, source_file, source_sheet, source_row::INT AS source_row FROM ice_facility_releases ORDER BY sha256, source_row`);
   const log = replay(releases, facilities);
+  // The deaths file's versions (data/releases/deaths.json): each one's new and dropped deaths.
+  const deaths = await rows<DeathRecord>(`SELECT d.death_date::VARCHAR AS death_date, d.name, d.age::INT AS age, d.facility_id, d.facility_published, f.name AS facility_name, d.state,
+      d.fiscal_year::INT AS fiscal_year, d.source_kind, d.source_url, d.source_file, d.source_row::INT AS source_row, d.in_custody
+    FROM ice_deaths d LEFT JOIN ice_facilities f USING (facility_id) ORDER BY d.death_date, d.name`);
+  const d = deathChanges(deathVersions(join(DATA, 'releases')), deaths);
+  log.deathFiles = d.files;
+  log.changes = [...log.changes, ...d.changes].sort((a, b) => (a.release === b.release ? 0 : a.release < b.release ? 1 : -1));
   writeFileSync(file, JSON.stringify(log));
-  console.log(`static/data/${CHANGE_LOG}: ${log.changes.length} changes across ${log.releases.length} ICE releases`);
+  console.log(`static/data/${CHANGE_LOG}: ${log.changes.length} changes across ${log.releases.length} ICE releases and ${d.files.length} versions of the deaths file`);
 }
 
 /**

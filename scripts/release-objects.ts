@@ -1,6 +1,7 @@
 /**
  * The content-addressed store of pinned-embed charts (data/releases/objects/<hash>.json, indexed
- * by data/releases/<release>.json): written by scripts/archive-release.ts after an ingest, read by
+ * by data/releases/<release>.json) and of the deaths file's versions (indexed by
+ * data/releases/deaths.json): written by scripts/archive-release.ts after an ingest, read by
  * scripts/build-data.ts. Plain files only, so the build step needs none of the app's modules.
  */
 import { createHash } from 'node:crypto';
@@ -32,3 +33,32 @@ export function readArchive(dir: string, file: string): { release: string; chart
   return { release: a.release, charts };
 }
 
+
+/** The ledger of the deaths file's versions: each version's latest date of death, count and death keys (an object). */
+export const DEATHS_LEDGER = 'deaths.json';
+export interface DeathLedger {
+  versions: { as_of: string; deaths: number; keys: string }[];
+}
+
+export function readDeathLedger(dir: string): DeathLedger {
+  const file = join(dir, DEATHS_LEDGER);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DeathLedger) : { versions: [] };
+}
+
+/** Each version with its keys read from the store, oldest first. */
+export function deathVersions(dir: string): { as_of: string; keys: string[] }[] {
+  return readDeathLedger(dir).versions.map((v) => ({ as_of: v.as_of, keys: JSON.parse(readFileSync(join(dir, OBJECTS, `${v.keys}.json`), 'utf8')) as string[] }));
+}
+
+/**
+ * Adds the deaths file's current version (its sorted death keys) to the ledger unless it is the
+ * last one there: a rerun on the same file changes nothing. Returns whether a version was added.
+ */
+export function recordDeathVersion(dir: string, keys: string[], asOf: string): boolean {
+  const ledger = readDeathLedger(dir);
+  const hash = putObject(dir, [...keys].sort());
+  if (ledger.versions.at(-1)?.keys === hash) return false;
+  ledger.versions.push({ as_of: asOf, deaths: keys.length, keys: hash });
+  writeAtomic(join(dir, DEATHS_LEDGER), JSON.stringify(ledger, null, 1) + '\n');
+  return true;
+}

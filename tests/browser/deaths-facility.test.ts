@@ -1,7 +1,7 @@
 /**
  * Stewart's page in Chromium: "Deaths recorded here" lists exactly the ice_deaths rows tied to
  * stwrtga, each with its source link, the action panel and its call script give the in-custody
- * count read from the parquet, and axe finds nothing.
+ * count read from the parquet, and axe finds nothing; a state page gives its count, or says none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
@@ -36,4 +36,24 @@ describe('deaths on a facility page', () => {
     expect(await axe(js.page)).toEqual([]);
     await js.close();
   }, 120_000);
+
+  it('a state page counts the deaths in custody the file records there, and one with none says so', async () => {
+    const by = await sql<{ state: string; n: number; press: number }>(`SELECT state, count(*) FILTER (WHERE in_custody)::INT AS n, count(*) FILTER (WHERE in_custody AND source_kind = 'press report')::INT AS press
+      FROM 'data/ice_deaths.parquet' GROUP BY 1 ORDER BY press > 0 DESC, n DESC, state`);
+    const top = by[0]!;
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
+    await page.goto(`${site.origin}/states/${top.state.toLowerCase()}/`);
+    expect(await page.locator('[data-deaths-count]').getAttribute('data-deaths-count')).toBe(String(top.n));
+    // The press-report share, a sentence apart from the dates (a space was once lost before it).
+    if (top.press) expect(await page.locator('[data-deaths-count]').textContent()).toMatch(new RegExp(`\\d{4} \\(${top.press} of them from press reports`));
+    // A state the file never names (Vermont, if still so; else any such state with a page).
+    const named = new Set(by.map((r) => r.state));
+    const none = ['VT', 'WY', 'ND', 'SD', 'MT', 'NH', 'ME', 'DE'].find((s) => !named.has(s));
+    if (none) {
+      await page.goto(`${site.origin}/states/${none.toLowerCase()}/`);
+      expect(await page.locator('[data-deaths-count]').getAttribute('data-deaths-count')).toBe('0');
+      expect(await page.locator('[data-deaths-count]').textContent()).toContain('record no death in ICE custody');
+    }
+    await close();
+  });
 });

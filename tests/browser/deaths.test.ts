@@ -1,8 +1,8 @@
 /**
  * /deaths/ in Chromium on the committed data: every row of ice_deaths listed (counted from the
  * Parquet file here), each with its source document, a filter that narrows the list to the rows
- * the data says, the whole list already there without JavaScript, axe clean, and the layout check
- * at 390 and 1280 px.
+ * the data says, the whole list already there without JavaScript, the gap drawn as a break, axe
+ * clean, and the layout check at 390 and 1280 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
@@ -34,6 +34,18 @@ describe('/deaths/', () => {
     expect(await axe(page)).toEqual([]);
     expect(offOrigin(requests, site.origin)).toEqual([]);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('draws the 2017–18 gap as a break in the line, with the incomplete years marked, not as a fall', async () => {
+    const { GAP_YEARS } = await import('../../src/lib/deaths/coverage');
+    const { page, close } = await openPage(site);
+    await page.goto(site.origin + '/deaths/');
+    const chart = page.locator('svg[role=img]').first();
+    // One line before the gap, one after: two subpaths.
+    const d = await chart.locator('path[fill=none]').first().getAttribute('d');
+    expect(d!.match(/M/g)!.length).toBe(2);
+    for (const fy of GAP_YEARS) await expect.poll(() => chart.locator('.annotation text', { hasText: `FY${fy}: at least` }).count()).toBe(1);
     await close();
   });
 

@@ -1,5 +1,6 @@
 import { matchDeaths } from '../match/ice-deaths';
 import type { DatasetDecl } from '../lib/types';
+import { GAP } from '../../../src/lib/deaths/coverage';
 
 /**
  * Rows whose cause says "not in custody", as reviewed against the source's README (2026-01: two
@@ -17,7 +18,7 @@ export default {
   description:
     'Every death in Sanjay Basu and co-authors\' ice-detention-mortality file (all_274_deaths_detailed.csv), one row each, as the file publishes it: name, sex, age, country, date, facility and cause. ' +
     'source_kind says what each row rests on: ICE\'s FOIA list of deaths FY2003–2017 (final causes), an ICE detainee death report (one PDF per death, FY2018 on; causes final or preliminary) or a press report (the Guardian, 2025–26: reports, not ICE\'s findings; causes often preliminary or "under investigation"). source_url is that document. ' +
-    'The file has no rows between 2017-06-05 and 2018-04-10: deaths in late FY2017 and early FY2018 are missing from it, not zero. ' +
+    `The file has no rows between ${GAP.after} and ${GAP.before} (its README says its FOIA list runs to 2017-06-05): deaths in late FY2017 and early FY2018 are missing from it, not zero. ` +
     'in_custody is false for the rows whose cause says "not in custody" (people shot by federal agents, kept in the list as the file does, never counted as deaths in custody). ' +
     'facility_id is the registry\'s id (ice_facilities, and facilities) where the facility the row names could be tied, with facility_match saying how (crosswalk, name+state, similar name+state) or why not. For FOIA-list rows the facility is the list\'s facility column (the Facility_Location cell), and that list\'s place-of-death column is not in the file; for later rows a hospital is the place of death, never the facility. ' +
     'state is the registry facility\'s state when tied, else the USPS code of the location the row gives. fiscal_year is the federal fiscal year of the date (October–September).',

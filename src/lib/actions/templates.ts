@@ -9,7 +9,7 @@
  */
 import { count, date } from '$lib/format';
 import { displayName } from '$lib/facilities/display-name';
-import { usableFigure } from '$lib/facilities/held';
+import { INACTIVE, usableFigure } from '$lib/facilities/held';
 import type { Action } from './catalog';
 import { deathsSentence, deathsSource, type DeathsOnRecord } from '$lib/deaths/on-record';
 
@@ -26,6 +26,8 @@ export interface Place {
   populationSource: string | null;
   /** Deaths in custody on record at the facility (ice_deaths, in-custody rows), or null/absent when none. */
   deaths?: DeathsOnRecord | null;
+  /** The registry's status of an ICE facility (ice_facilities.status): "inactive" means no one is held there now. */
+  status?: string | null;
 }
 
 export interface Recipient {
@@ -88,13 +90,18 @@ function about(p: Place) {
   const where = [p.city ? displayName(p.city) : null, p.state].filter(Boolean).join(', ');
   const figure = figureSentence(p);
   const died = deathsSentence(p.deaths);
-  const kind = KIND_PHRASE[p.kind ?? 'ice'] ?? 'a detention facility';
+  const ice = (p.kind ?? 'ice') === 'ice';
+  // An ICE facility no one is held in now: the script speaks of it in the past, and asks nothing for "everyone held there".
+  const past = ice && p.status === INACTIVE;
+  const kind = past ? 'where ICE has held people' : (KIND_PHRASE[p.kind ?? 'ice'] ?? 'a detention facility');
+  const now = past ? ' ICE’s latest data show no one held there now.' : '';
   return {
     name,
     /** "Stewart Detention Center in Lumpkin, GA. By ICE's own figures, …" or "…, an ICE detention facility in Austin, TX." */
-    intro: (figure ? `${name}${where ? ` in ${where}` : ''}. ${figure.sentence}` : `${name}, ${kind}${where ? ` in ${where}` : ''}.`) + (died ? ` ${died}` : ''),
+    intro: (figure ? `${name}${where ? ` in ${where}` : ''}. ${figure.sentence}${now}` : past ? `${name}${where ? ` in ${where}` : ''}, ${kind}.${now}` : `${name}, ${kind}${where ? ` in ${where}` : ''}.`) + (died ? ` ${died}` : ''),
+    past,
     covid: covidEra(figure?.year ?? null),
-    ice: (p.kind ?? 'ice') === 'ice',
+    ice,
     source: [figure && p.populationSource ? `Figure: ${p.populationMeasure}. Source: ${p.populationSource}.` : null, died && p.deaths ? deathsSource(p.deaths) : null].filter(Boolean).join(' ') || null,
   };
 }
@@ -107,11 +114,12 @@ export function fill(template: TemplateId, place: Place, to: Recipient): Script 
       case 'call-field-office':
         return `Hello, my name is [your name] and I live in [your town]. I am calling about ${a.intro}${a.covid ? ' Crowded detention puts people’s health at risk.' : ''} I am asking the ${to.name} to release people from detention${a.covid ? ', starting with those most at risk,' : ''} and to use alternatives to detention. Thank you.`;
       case 'letter-field-office':
+        if (a.past) return `To the ${to.name},\n\nI am writing about ${a.intro}\n\nI ask you to release people from detention and to use alternatives to detention.\n\nSincerely,\n[your name]\n[your town]`;
         return `To the ${to.name},\n\nI am writing about ${a.intro}\n\nI ask you to release people from detention${a.covid ? ', beginning with those at higher risk from illness,' : ', to use alternatives to detention,'} and to make phone and video calls free for everyone held there, so that families and lawyers can stay in touch${a.covid ? ' when visits are limited' : ''}.\n\nSincerely,\n[your name]\n[your town]`;
       case 'call-representative':
-        return `Hello, my name is [your name] and I am a constituent from [your town]. I am calling about ${a.intro} I ask ${to.name} to ${release} and to use the office’s oversight powers to check conditions there. Thank you.`;
+        return `Hello, my name is [your name] and I am a constituent from [your town]. I am calling about ${a.intro} I ask ${to.name} to ${release} and to use the office’s oversight powers to check conditions ${a.past ? 'where ICE holds people now' : 'there'}. Thank you.`;
       case 'letter-representative':
-        return `Dear ${to.name},\n\nAs your constituent, I am writing about ${a.intro}\n\nPlease use your oversight role to ${a.ice ? 'ask ICE to release people from detention' : 'press for the release of people who can safely go home'}, to ask for a report on conditions at this facility, and to make phone and video calls free for the people held there.\n\nSincerely,\n[your name]\n[your address]`;
+        return `Dear ${to.name},\n\nAs your constituent, I am writing about ${a.intro}\n\nPlease use your oversight role to ${a.ice ? 'ask ICE to release people from detention' : 'press for the release of people who can safely go home'}, ${a.past ? 'and to ask for a report on conditions where ICE holds people now' : 'to ask for a report on conditions at this facility, and to make phone and video calls free for the people held there'}.\n\nSincerely,\n[your name]\n[your address]`;
     }
   })();
   return { text, source: a.source };

@@ -4,7 +4,7 @@
  * escaped and cleaned, so names from sources can never become markup nor make the feed invalid XML.
  */
 import { cleanText } from '../text/safe';
-import { KIND_LABELS, type Change } from './types';
+import { KIND_LABELS, isDeathChange, type Change } from './types';
 
 /**
  * Text or attribute value: characters XML 1.0 cannot carry at all (a U+000B in a facility name;
@@ -32,6 +32,10 @@ export interface FeedOptions {
   source: { title: string; path: string | null };
 }
 
+/** Which two versions an entry compares, in words. */
+export const compared = (c: Change) =>
+  isDeathChange(c) ? `The deaths file as of ${c.release}, compared with its version as of ${c.previous}.` : `ICE's release of ${c.release}, compared with its release of ${c.previous}.`;
+
 export function atomFeed(o: FeedOptions): string {
   const abs = (path: string) => (o.site ? new URL(path, o.site).href : path);
   const entry = (c: Change) => {
@@ -42,9 +46,11 @@ export function atomFeed(o: FeedOptions): string {
       `    <title>${escape(`${KIND_LABELS[c.kind]}: ${c.name ?? `FY${c.fiscal_year}`}${c.state ? ` (${c.state})` : ''}`)}</title>`,
       `    <updated>${instant(c.release)}</updated>`,
       `    <link rel="alternate" type="text/html" href="${escape(link)}"/>`,
-      ...(o.source.path ? [`    <link rel="related" type="text/html" title="${escape(o.source.title)}" href="${escape(o.source.path)}"/>`] : []),
+      ...(c.document
+        ? [`    <link rel="related" title="${escape('The source document of this death')}" href="${escape(c.document)}"/>`]
+        : o.source.path && !isDeathChange(c) ? [`    <link rel="related" type="text/html" title="${escape(o.source.title)}" href="${escape(o.source.path)}"/>`] : []),
       `    <category term="${escape(c.kind)}" label="${escape(KIND_LABELS[c.kind] ?? c.kind)}"/>`,
-      `    <summary type="text">${escape(`${c.text} ICE's release of ${c.release}, compared with its release of ${c.previous}.`)}</summary>`,
+      `    <summary type="text">${escape(`${isDeathChange(c) && c.name ? `${c.name}${c.state ? ` (${c.state})` : ''}: ` : ''}${c.text} ${compared(c)}`)}</summary>`,
       '  </entry>',
     ].join('\n');
   };

@@ -32,7 +32,10 @@ export interface ReleaseSummary {
   facilities: Record<string, FacilitySummary>;
 }
 
-export type ChangeKind = 'new-fiscal-year' | 'facility-added' | 'facility-dropped' | 'population-change' | 'revision' | 'table-left-out';
+export type ChangeKind = 'new-fiscal-year' | 'facility-added' | 'facility-dropped' | 'population-change' | 'revision' | 'table-left-out' | 'death-recorded' | 'death-removed';
+
+/** Entries about the deaths file (./deaths.ts) rather than ICE's workbooks. */
+export const isDeathChange = (c: { kind: ChangeKind }) => c.kind === 'death-recorded' || c.kind === 'death-removed';
 
 export interface Change {
   /** Stable id (for feeds): release, kind and what it is about. */
@@ -50,11 +53,18 @@ export interface Change {
   text: string;
   /** The cells the figures were read from: before, then after. */
   sources: Cell[];
+  /** The document a death entry rests on (ice_deaths.source_url). */
+  document?: string;
 }
 
-/** /data/changes.json (derived at build time from ice_releases and ice_facility_releases): every release, newest first, and its changes. */
+/**
+ * /data/changes.json (derived at build time from ice_releases and ice_facility_releases, and the
+ * deaths file's versions in data/releases/deaths.json): every release, newest first, and its changes.
+ */
 export interface ChangeLog {
   releases: { release: string; previous: string | null; inputs: number; changes: number }[];
+  /** The versions of the deaths file the ingest met, newest first, named by their latest date of death. */
+  deathFiles?: { as_of: string; previous: string | null; deaths: number; changes: number }[];
   changes: Change[];
 }
 
@@ -74,4 +84,6 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   'population-change': 'Population change',
   revision: 'Revised past figure',
   'table-left-out': 'Table left out',
+  'death-recorded': 'Death recorded',
+  'death-removed': 'Death no longer listed',
 };

@@ -9,6 +9,8 @@
 
 /** The status value that means people were held at the latest count. */
 export const HOLDING_PEOPLE = 'holding people';
+/** The status of an ICE facility no one was held in lately (neither in ICE's newest workbook nor in the last 30 days of DDP's data). */
+export const INACTIVE = 'inactive';
 
 export interface HeldFacts {
   kind: string;

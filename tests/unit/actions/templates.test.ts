@@ -72,6 +72,24 @@ describe('call scripts and letters', () => {
     expect(s.text).not.toContain('ICE');
   });
 
+  it('speak of an ICE facility no one is held in now in the past, and ask nothing for “everyone held there”', () => {
+    const inactive = rows.filter((f) => f.kind === 'ice' && f.status === 'inactive' && f.city);
+    const withDeaths = inactive.find((f) => facts.deaths[f.id] && f.population === null);
+    const withFigure = inactive.find((f) => (f.population ?? 0) >= 1);
+    expect(withDeaths && withFigure, 'inactive ICE facilities in the built data: one with deaths on record and no figure, one with a figure').toBeTruthy();
+    for (const f of [withDeaths!, withFigure!])
+      for (const t of TEMPLATES) {
+        const s = fill(t, { ...placeOf(f), status: f.status, deaths: facts.deaths[f.id] ?? null }, t.endsWith('representative') ? member : { name: 'ICE Houston Field Office' });
+        expect(spokenFaults(s.text), `${f.id} ${t}: ${s.text}`).toEqual([]);
+        expect(s.text).toContain('ICE’s latest data show no one held there now.');
+        expect(s.text).not.toMatch(/everyone held there|the people held there|check conditions there/);
+        expect(s.text).not.toContain('an ICE detention facility');
+      }
+    const s = fill('call-field-office', { ...placeOf(withDeaths!), status: 'inactive', deaths: facts.deaths[withDeaths!.id] }, { name: 'ICE Los Angeles Field Office' });
+    expect(s.text).toContain(`${displayName(withDeaths!.name)} in ${displayName(withDeaths!.city!)}, ${withDeaths!.state}, where ICE has held people.`);
+    expect(s.text).toMatch(/ICE has reported (one death|\d+ deaths) of people in its custody at this facility/);
+  });
+
   it('use the 2020 COVID-19 wording only for a figure from 2020 or 2021', () => {
     const current = held.find((f) => /FY20(2[2-9])/.test(f.measure ?? ''))!;
     const old = rows.find((f) => f.kind === 'ice' && /FY202[01]/.test(f.measure ?? '') && (f.population ?? 0) >= 1)!;

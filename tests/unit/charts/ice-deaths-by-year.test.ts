@@ -53,11 +53,15 @@ describe('ice-deaths-by-year', () => {
       const r = chart.find((c) => Number(c.fiscal_year) === fy);
       expect(r, `FY${fy}`).toBeDefined();
       expect(String(r!.coverage)).toMatch(/^incomplete/);
-      expect(spec.annotate!(chart).some((a) => a.x === String(fy) && /incomplete/.test(a.label))).toBe(true);
+      expect(spec.annotate!(chart).some((a) => a.x === String(fy) && a.y === Number(r!.deaths) && /^FY\d{4}: at least \d+$/.test(a.label))).toBe(true);
+      // Missing, not drawn: the line breaks there (its plotted value is null, never 0).
+      expect(r!.deaths_drawn, `FY${fy}`).toBeNull();
+      expect(spec.y.field).toBe('deaths_drawn');
     }
     const [{ last }] = (await rowsOf(`SELECT strftime(max(death_date), '%Y-%m-%d') AS last FROM ice_deaths`)) as [{ last: string }];
     expect(String(chart.at(-1)!.coverage)).toBe(`partial year: through ${last}`);
     expect(chart.filter((r) => r.coverage === 'full year').length).toBe(chart.length - GAP_YEARS.length - 1);
+    for (const r of chart.filter((c) => !GAP_YEARS.includes(Number(c.fiscal_year)))) expect(Number(r.deaths_drawn)).toBe(Number(r.deaths));
     const text = spec.describe(chart, {});
     for (const fy of GAP_YEARS) expect(text).toContain(`FY${fy}`);
     expect(text).toMatch(/lower bounds/);

