@@ -22,6 +22,34 @@ export const CSP_DIRECTIVES = {
 };
 
 /**
+ * How the built site is served, by any server: scripts/serve.ts (npm start) applies it, and
+ * scripts/host/ writes it out for nginx, Caddy, Netlify and Cloudflare Pages (`_headers`,
+ * `_redirects`) and GitHub Pages. Paths are the site's, before any base path.
+ */
+export const HOST_POLICY = {
+  /** Sent with every answer. */
+  headers: {
+    'X-Content-Type-Options': 'nosniff',
+    // Nothing about the page (a ZIP in /near's address, a query in /explore's) goes to another site.
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  },
+  /** Who may frame a page: anyone under these prefixes (embeds live in other sites' pages), else only us. */
+  framedByAnyone: ['/embed/'],
+  /** Hashed build assets never change; everything else is revalidated. */
+  immutable: ['/_app/immutable/'],
+  cacheControl: { immutable: 'public, max-age=31536000, immutable', other: 'no-cache' },
+  /** The page a missing address gets, with status 404, by prefix (the first that matches). */
+  notFound: [
+    { prefix: '/embed/', page: 'embed/index.html' },
+    { prefix: '/', page: 'not-found/index.html' },
+  ],
+  /** Precompressed copies beside the files (scripts/precompress.ts), best first. */
+  precompressed: ['br', 'gzip'],
+};
+
+/**
  * The static files the service worker is told about, and saves when it installs: the look-ups
  * "near me" and the maps read, the small scripts, the icon. Only these, so its script stays small.
  */

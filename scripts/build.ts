@@ -12,10 +12,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { PNG_CACHE, pruneCache } from '../src/lib/server/png-cache';
 import { LOCAL_BUILD_WARNING, siteUrl } from '../src/lib/server/site';
+import { writeHostFiles } from './host/write';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/precompress.ts', process.env.DATA_DIR ?? 'data'];
+const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
 const ENV = ['SITE_URL', 'DATA_DIR', 'KIT_OUT', 'BUILD_DIR'];
 
 /** sha256 over every input file's path and bytes, in a stable order, and the environment that matters. */
@@ -51,3 +52,5 @@ if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   run('tsx scripts/precompress.ts');
   writeFileSync(KEY_FILE, key);
 }
+// Cheap, and shaped by HOST_ROOT / HOST_LISTEN too: written on every build, up to date or not.
+console.log(`host configurations: ${writeHostFiles(BUILD).length} files (${BUILD}/_headers, ${BUILD}/_redirects, host/nginx.conf, host/Caddyfile)`);

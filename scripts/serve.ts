@@ -14,45 +14,21 @@ import type { Duplex } from 'node:stream';
 import { contentType } from 'mime-types';
 import Negotiator from 'negotiator';
 import send from 'send';
-import { CSP_DIRECTIVES } from '../svelte.config.js';
+import { headersFor, notFoundPage, PRECOMPRESSED } from './host/policy';
 
-const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'wasm-unsafe-eval', 'strict-dynamic']);
-const policy = (directives: Record<string, string[]>) =>
-  Object.entries(directives)
-    .map(([k, vs]) => `${k} ${vs.map((v) => (KEYWORDS.has(v) ? `'${v}'` : v)).join(' ')}`)
-    .join('; ');
-
-/**
- * The page's <meta> policy carries the hashes of its inline scripts; a header cannot, so the header
- * allows inline scripts and the browser, enforcing both, allows only the hashed ones. The header
- * adds what a <meta> cannot say: who may frame a page (anyone, for embeds; only us, otherwise).
- */
-function cspHeader(path: string): string {
-  const framed = path.startsWith('/embed/') ? '*' : 'self';
-  return policy({ ...CSP_DIRECTIVES, 'script-src': [...CSP_DIRECTIVES['script-src'], 'unsafe-inline'], 'frame-ancestors': [framed] });
-}
-
-/** Security and caching headers for every response: hashed build assets are immutable, everything else revalidates. */
+/** The policy's headers for every response (./host/policy.ts); every file may have a compressed copy, so caches keep one answer per Accept-Encoding. */
 function headers(res: ServerResponse, path: string) {
-  res.setHeader('Content-Security-Policy', cspHeader(path));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  // Nothing about the page (a ZIP in /near's address, a query in /explore's) goes to another site.
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=()');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cache-Control', path.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-  // Every file may have a compressed copy, so caches keep one answer per Accept-Encoding.
+  for (const [k, v] of Object.entries(headersFor(path))) res.setHeader(k, v);
   res.setHeader('Vary', 'Accept-Encoding');
 }
 
 const ALLOW = 'GET, HEAD';
 /** scripts/precompress.ts writes these beside every text file; the server's order breaks a tie of q-values. */
 const SUFFIX: Record<string, string> = { br: '.br', gzip: '.gz', identity: '' };
-const PREFERRED = ['br', 'gzip', 'identity'];
+const PREFERRED = [...PRECOMPRESSED, 'identity'];
 /** Headers that describe a body: dropped when an answer turns into another (a 404 after a stat, say). */
 const CONTENT_HEADERS = ['Content-Encoding', 'Content-Type', 'Content-Length', 'Content-Range', 'Accept-Ranges', 'ETag', 'Last-Modified'];
-const NOT_FOUND_PAGES = ['not-found/index.html'];
-// Used only while the build has no page of its own for a missing address (see NOT_FOUND_PAGES).
+// Used only while the build has no page of its own for a missing address (notFoundPage).
 const NOT_FOUND_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
   '<title>Page not found</title></head><body><main><h1>Page not found</h1><p>There is no page at this address. ' +
@@ -114,13 +90,11 @@ const readOrNull = (file: string) => {
   }
 };
 
-/** A missing page gets a page (the embed index under /embed/, else the site's 404 page); a missing file, text. */
+/** A missing page gets the policy's page (the embed index under /embed/, else the site's 404 page); a missing file, text. */
 function notFound(res: ServerResponse, root: string, path: string) {
   const ext = extname(path);
   if (ext && ext !== '.html') return reply(res, 404, 'Not found\n');
-  const candidates = path.startsWith('/embed/') ? ['embed/index.html'] : NOT_FOUND_PAGES;
-  const page = candidates.map((f) => readOrNull(join(root, f))).find((b) => b !== null);
-  reply(res, 404, page ?? NOT_FOUND_HTML, 'text/html; charset=utf-8');
+  reply(res, 404, readOrNull(join(root, notFoundPage(path))) ?? NOT_FOUND_HTML, 'text/html; charset=utf-8');
 }
 
 /** Encodings to try, best first: what the client accepts of ours, then the file itself (RFC 9110 §12.5.3: when none is acceptable, send none). */

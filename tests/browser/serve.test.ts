@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteServer } from '../../scripts/serve';
+import { checkServer } from './server-checks';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 let server: Server;
@@ -65,6 +66,10 @@ const built = (file: string) => readFileSync(join(BUILD, file));
 const portOf = (o: string) => Number(new URL(o).port);
 
 describe('npm start server', () => {
+  it('passes the checks every server of the build must (the ones nginx and Caddy pass in tests/browser/hosts.test.ts)', async () => {
+    expect(await checkServer(origin, BUILD)).toEqual([]);
+  });
+
   it('sends brotli or gzip where accepted, and the built file otherwise', async () => {
     for (const [path, file] of [
       ['/facilities/stwrtga/', 'facilities/stwrtga/index.html'],
