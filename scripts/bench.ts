@@ -22,6 +22,7 @@ import autocannon from 'autocannon';
 import { ingest } from './ingest/engine';
 import { registryCounts } from './bench/registry';
 import { newestRelease, sourcesWithout } from './bench/sources-without';
+import { HOST_LIMITS, hostLimits } from './host/limits';
 import { CACHE } from './precompress';
 import { openPage, startSite, type Site } from '../tests/browser/harness';
 
@@ -114,20 +115,20 @@ if (!process.argv.includes('--pages')) {
   row('build again, nothing changed (s)', build(before).toFixed(1));
   const next = build(join(out, 'data'));
   row(`build after one new ICE release (${newestRelease(sources).slice(0, 10)}) (s)`, next.toFixed(1), `${BUDGET.buildReleaseSeconds} s`, next <= BUDGET.buildReleaseSeconds);
-  // What a static host is given: every file of the build, without and with the precompressed copies.
-  const files = readdirSync(BUILD, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => ({ name: f.name, size: statSync(join(f.parentPath, f.name)).size }));
-  const plain = files.filter((f) => !/\.(gz|br)$/.test(f.name));
-  const mb = (xs: { size: number }[]) => `${(xs.reduce((n, f) => n + f.size, 0) / 1048576).toFixed(0)} MB`;
-  row('build output: files, size (without .gz/.br copies)', `${plain.length}, ${mb(plain)}`);
-  row('build output: files, size (with them)', `${files.length}, ${mb(files)}`);
   rmSync(out, { recursive: true, force: true });
 }
 
 // npm run build reads BUILD_DIR and KIT_OUT from this environment (svelte.config.js).
 execSync('npm run build', { stdio: 'ignore' });
 const served = readdirSync('static/data');
-const csvBytes = served.filter((f) => f.endsWith('.csv')).reduce((n, f) => n + statSync(join('static/data', f)).size, 0);
-row('CSV downloads, all datasets (derived at build)', `${(csvBytes / 1048576).toFixed(2)} MB`);
+const csvBytes = served.filter((f) => /\.csv(\.gz)?$/.test(f)).reduce((n, f) => n + statSync(join('static/data', f)).size, 0);
+row('CSV downloads, all datasets (bulk ones gzipped; derived at build)', `${(csvBytes / 1048576).toFixed(2)} MB`);
+// What a static host is given (scripts/host/limits.ts): no precompressed copies, against the common hosts' limits.
+const host = hostLimits(BUILD);
+const biggest = host.largest[0]!;
+row('static host output: files', host.files.toLocaleString('en-US'), HOST_LIMITS.files.toLocaleString('en-US'), host.files <= HOST_LIMITS.files);
+row('static host output: size (MB)', (host.bytes / 1e6).toFixed(1), `${HOST_LIMITS.bytes / 1e6} MB`, host.bytes <= HOST_LIMITS.bytes);
+row(`static host output: largest file (${biggest.path.split('/').pop()}, MiB)`, (biggest.bytes / 1048576).toFixed(1), '25 MiB', biggest.bytes <= HOST_LIMITS.fileBytes);
 row('detention.duckdb (derived at build)', `${(statSync('static/data/detention.duckdb').size / 1048576).toFixed(2)} MB`);
 
 /** Data responses are split into JSON, CSV and other (Parquet, .duckdb, …); wasm, images and fonts are counted apart. */

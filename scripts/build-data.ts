@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { DATA } from '../src/lib/server/data';
+import { csvFile } from '../src/lib/data/bulk';
 import { deathVersions, readArchive } from './release-objects';
 import { deathChanges, type DeathRecord } from '../src/lib/changes/deaths';
 import { buildGeo } from './build-geo';
@@ -18,18 +20,19 @@ import { replay, type FacilityReleaseRow, type ReleaseRow } from '../src/lib/cha
 
 const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
-const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/changes/deaths.ts', 'src/lib/facilities/display-name.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts'];
+const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/changes/deaths.ts', 'src/lib/facilities/display-name.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts', 'src/lib/data/bulk.ts'];
 export const DB_FILE = 'detention.duckdb';
 
 export interface Resource {
   name: string;
   path: string;
-  csv: { path: string; hash: string };
+  csv: { path: string; hash: string; bytes: number };
   schema: { fields: { name: string; type: string }[] };
   sources: object[];
 }
 
-const sha256 = (p: string) => 'sha256:' + createHash('sha256').update(readFileSync(p)).digest('hex');
+const sha256Of = (b: Buffer) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+const sha256 = (p: string) => sha256Of(readFileSync(p));
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
 
 /** data/releases/<release>.json (an index of content-addressed objects) → static/data/releases/<release>/<chart key>.json: a pinned embed fetches only its chart. */
@@ -68,7 +71,7 @@ async function deriveDatasets(): Promise<void> {
   // sha256 is still the one datapackage.json gives (the 114 MB daily series, when ICE posts a workbook),
   // and the geography (buildGeo rewrites only what changed).
   // Only when the code that writes them is the same: a changed CSV rule must show as a hash mismatch.
-  const keep = new Set([...(before.endsWith(code) ? pkg.resources.map((r) => r.csv.path) : []), 'geo']);
+  const keep = new Set([...(before.endsWith(code) ? pkg.resources.map((r) => csvFile(r.csv.path, r.csv.bytes)) : []), 'geo']);
   mkdirSync(OUT, { recursive: true });
   for (const e of readdirSync(OUT)) if (!keep.has(e)) rmSync(join(OUT, e), { recursive: true, force: true });
   const db = await DuckDBInstance.create(join(OUT, DB_FILE), { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
@@ -112,11 +115,17 @@ export async function deriveCsvs(con: DuckDBConnection, resources: Resource[], d
     const pq = join(data, r.path);
     copyFileSync(pq, join(out, r.path));
     await con.run(`CREATE TABLE "${r.name}" AS SELECT * FROM read_parquet(${q(pq)})`);
+    const served = join(out, csvFile(r.csv.path, r.csv.bytes));
+    const bulk = served !== join(out, r.csv.path);
+    if (existsSync(served) && sha256Of(bulk ? gunzipSync(readFileSync(served)) : readFileSync(served)) === r.csv.hash) continue;
     const csv = join(out, r.csv.path);
-    if (existsSync(csv) && sha256(csv) === r.csv.hash) continue;
     await con.run(csvCopySql({ from: r.name, fields: r.schema.fields, path: csv }));
     const got = sha256(csv);
     if (got !== r.csv.hash) throw new Error(`${r.csv.path}: sha256 ${got} differs from datapackage.json (${r.csv.hash}); rerun npm run ingest`);
+    if (!bulk) continue;
+    // The same bytes each run (gzip's header holds no name or time here), then only the .gz is served.
+    writeFileSync(served, gzipSync(readFileSync(csv), { level: 9 }));
+    rmSync(csv);
   }
 }
 

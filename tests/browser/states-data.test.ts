@@ -3,6 +3,9 @@
  * the methodology. Expected values come from the raw BJS table (spot values in SOURCES-other.md) or
  * are computed here with DuckDB over data/*.parquet, never copied from the pages.
  */
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { csvFile, isBulkCsv } from '../../src/lib/data/bulk';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATES_AND_DC } from '../../src/lib/geo/states';
@@ -11,7 +14,7 @@ import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 interface Resource {
   name: string;
   path: string;
-  csv: { path: string };
+  csv: { path: string; bytes: number; hash: string };
   schema: { fields: { name: string }[] };
 }
 const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: Resource[] };
@@ -84,16 +87,21 @@ describe('states, data catalog and methodology', () => {
     for (const r of pkg.resources) {
       const block = page.locator(`article#${r.name}`);
       await expect(block.count(), r.name).resolves.toBe(1);
-      const csv = await block.locator(`a[href="/data/${r.csv.path}"]`).count();
+      const csv = await block.locator(`a[href="/data/${csvFile(r.csv.path, r.csv.bytes)}"]`).count();
       const parquet = await block.locator(`a[href="/data/${r.path}"]`).count();
       expect(csv + parquet, r.name).toBe(2);
       // Every download answers; read only the first bytes of each (the daily file is large).
-      for (const path of [r.csv.path, r.path]) {
+      for (const path of [csvFile(r.csv.path, r.csv.bytes), r.path]) {
         const res = await fetch(`${site.origin}/data/${path}`);
         expect(res.status, path).toBe(200);
         await res.body?.cancel();
       }
     }
+    // The smallest bulk CSV, served gzipped only: it unzips to the bytes whose sha256 datapackage.json gives.
+    const bulk = pkg.resources.filter((x) => isBulkCsv(x.csv.bytes)).sort((a, b) => a.csv.bytes - b.csv.bytes)[0]!;
+    expect(bulk, 'a dataset whose CSV is over the bulk size').toBeDefined();
+    const unzipped = gunzipSync(Buffer.from(await (await fetch(`${site.origin}/data/${bulk.csv.path}.gz`)).arrayBuffer()));
+    expect(`sha256:${createHash('sha256').update(unzipped).digest('hex')}`).toBe(bulk.csv.hash);
     // One CSV in full: its header is the schema's column names, in order.
     const r = pkg.resources.find((x) => x.name === 'prison_population')!;
     const text = await (await fetch(`${site.origin}/data/${r.csv.path}`)).text();

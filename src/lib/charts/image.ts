@@ -1,12 +1,13 @@
 /**
  * Build-time chart images: ChartImage rendered to a standalone SVG document laid out for its size
  * (./image-layout), and that SVG rasterised to PNG by resvg with the fonts shipped in node_modules
- * ($lib/server/fonts), so the PNG is the same on any machine; a chart whose drawing did not change
+ * ($lib/server/fonts), so the PNG is the same on any machine, then stored with a palette (sharp); a chart whose drawing did not change
  * is not rasterised again ($lib/server/png-cache).
  */
 import { renderAsync } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { render } from 'svelte/server';
-import { FONT_OPTIONS, RENDERER_VERSION } from '../server/fonts';
+import { FONT_OPTIONS, PNG_ENCODING, RENDERER_VERSION } from '../server/fonts';
 import { cachedPng } from '../server/png-cache';
 import { cleanText } from '../text/safe';
 import ChartImage from './ChartImage.svelte';
@@ -40,7 +41,7 @@ export function chartSvg(chart: ChartData, opts: { address: string | null; size?
 export async function rasterise(svg: string): Promise<Uint8Array<ArrayBuffer>> {
   // Cleaned again: an SVG made elsewhere with a control character would make resvg throw.
   const image = await renderAsync(cleanText(svg), { fitTo: { mode: 'original' }, background: '#fff', font: FONT_OPTIONS, logLevel: 'error' });
-  return new Uint8Array(image.asPng());
+  return new Uint8Array(await sharp(image.asPng()).png(PNG_ENCODING).toBuffer());
 }
 
 /** The PNG of an SVG, from the cache when this SVG was rasterised before by the same renderer ($lib/server/png-cache). */

@@ -22,7 +22,7 @@ export interface RequestFacts {
 }
 
 /** Bulk or explorer-only files: not kept offline. */
-const TOO_BIG = /\.(wasm|duckdb|parquet|csv|zip|png)$|\/duckdb-browser[^/]*\.js$/;
+const TOO_BIG = /\.(wasm|duckdb|parquet|csv|gz|zip|png)$|\/duckdb-browser[^/]*\.js$/;
 
 /** Slow networks: after this long a saved copy is shown rather than a blank page. */
 export const NETWORK_TIMEOUT_MS = 4000;
