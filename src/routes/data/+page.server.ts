@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import { SITE_NAME } from '$lib/charts/cite';
 import { datapackage, query, type PackageResource } from '$lib/server/data';
 
@@ -38,8 +39,8 @@ export async function load() {
     licenses: r.licenses,
     attribution: r.attribution,
     shareAlike: r.shareAlike === true,
-    parquet: { path: `/data/${r.path}`, bytes: r.bytes, sha256: hex(r.hash) },
-    csv: { path: `/data/${r.csv.path}`, bytes: r.csv.bytes, sha256: hex(r.csv.hash) },
+    parquet: { path: `${base}/data/${r.path}`, bytes: r.bytes, sha256: hex(r.hash) },
+    csv: { path: `${base}/data/${r.csv.path}`, bytes: r.csv.bytes, sha256: hex(r.csv.hash) },
     // The address is added in the browser (the build does not know the site's origin): the path alone is what a prerendered page can state.
     citation: `${SITE_NAME}, “${r.title}” (dataset ${r.name}), data release ${pkg.version}. ${r.attribution}`,
   }));
