@@ -10,11 +10,11 @@
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PNG_CACHE, pruneCache } from '../src/lib/server/png-cache';
 import { LOCAL_BUILD_WARNING, siteUrl } from '../src/lib/server/site';
 import { basePath } from '../src/lib/paths.js';
-import { writeHostFiles } from './host/write';
+import { HOST_DIR, writeHostFiles } from './host/write';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
@@ -56,4 +56,6 @@ if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   writeFileSync(KEY_FILE, key);
 }
 // Cheap, and shaped by HOST_ROOT / HOST_LISTEN too: written on every build, up to date or not.
-console.log(`host configurations: ${writeHostFiles(BUILD).length} files (${BUILD}/_headers, ${BUILD}/_redirects, host/nginx.conf, host/Caddyfile)`);
+// Another build folder (BUILD_DIR, e.g. the test's build under a base path) has its own, so neither overwrites the other's.
+const HOST_OUT = BUILD === 'build' ? HOST_DIR : join(HOST_DIR, basename(BUILD));
+console.log(`host configurations: ${writeHostFiles(BUILD, HOST_OUT).length} files (${BUILD}/_headers, ${BUILD}/_redirects, ${HOST_OUT}/nginx.conf, ${HOST_OUT}/Caddyfile)`);

@@ -1,4 +1,6 @@
 /** BASE_PATH checked, and the one rule from a site path to an address (src/lib/paths.js). */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { basePath, stripBase, withBase } from '../../../src/lib/paths.js';
 
@@ -15,6 +17,14 @@ describe('BASE_PATH', () => {
   it('stops the build on anything else, naming the value and what is expected', () => {
     for (const p of ['dashboard', '/dashboard/', '/', '//dashboard', '/dash board', '/dash%20board', '/dash?x', '/dash#x', '/a/../b', '/.', '/..', '/a//b', '/dåsh', 'https://org.github.io/dashboard', ' /dashboard'])
       expect(() => basePath({ BASE_PATH: p }), p).toThrow(new RegExp(`^BASE_PATH=${JSON.stringify(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a base path: .*starting with "/" and without a trailing one`));
+  });
+
+  it('stops `npm run build` before anything is made', () => {
+    const out = 'build-bad-base-path';
+    const r = spawnSync('npx', ['tsx', 'scripts/build.ts'], { env: { ...process.env, BASE_PATH: 'dashboard/', BUILD_DIR: out, KIT_OUT: `.svelte-kit-${out}` }, encoding: 'utf8', timeout: 50_000 });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('BASE_PATH="dashboard/" is not a base path');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
