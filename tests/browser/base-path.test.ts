@@ -9,6 +9,7 @@
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,13 +95,28 @@ describe('the site built under a base path', () => {
     await context.close();
   }
 
-  it("npm start's server serves it under the base, and only there", async () => {
+  it("npm start's server serves it under the base, and only there; /embed.js makes and sizes embeds under the base in another site's page", async () => {
     const server = createSiteServer(BUILD, { base: BASE });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // An advocate's page on another origin, with a script embed.
+    const hostPage = `<!doctype html><html lang="en"><head><title>Host</title></head><body><div data-detention-chart="ice-national-monthly"></div><script src="${origin}${BASE}/embed.js" async></script></body></html>`;
+    const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hostPage));
+    await new Promise<void>((ok) => host.listen(0, '127.0.0.2', ok));
     try {
-      await servedUnderBase(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      await servedUnderBase(origin);
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.2:${(host.address() as AddressInfo).port}/`);
+      const frame = page.locator('iframe');
+      await expect.poll(() => frame.getAttribute('src')).toBe(`${origin}${BASE}/embed/ice-national-monthly/`);
+      await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+      // 480 px until the embed says its height (the message comes from the origin embed.js was loaded from).
+      await expect.poll(() => frame.evaluate((f) => Math.round(f.getBoundingClientRect().height))).not.toBe(480);
+      await context.close();
     } finally {
       server.close();
+      host.close();
     }
   }, 300_000);
 
