@@ -3,8 +3,9 @@
  * policy: Debian's nginx (with its brotli_static module) and Debian's Caddy, each started on a free
  * port. Each passes the checks npm start passes (./server-checks.ts: headers, precompressed copies,
  * byte ranges, 404 pages, folder redirects), a crawl sample of every template in Chromium, and a
- * query DuckDB answers in the explorer, reading the database through that server. In CI (root,
- * Debian) the packages are installed here, as scripts/test.ts installs Chromium.
+ * query DuckDB answers in the explorer, reading the database through that server. The servers are
+ * started (and in CI installed) by ./host-servers.ts; tests/browser/base-path.test.ts runs the same
+ * under a base path.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
