@@ -85,7 +85,10 @@ export async function startNginx(dir: string, { build, base = '' }: HostOptions)
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(origin, proc, () => err);
+  await waitFor(origin, proc, () => err).catch((e: unknown) => {
+    proc.kill(); // a server that never answered is not left running
+    throw e;
+  });
   return { origin, stop: () => proc.kill() };
 }
 
@@ -98,7 +101,10 @@ export async function startCaddy(dir: string, { build, base = '' }: HostOptions)
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(origin, proc, () => err.slice(-2000));
+  await waitFor(origin, proc, () => err.slice(-2000)).catch((e: unknown) => {
+    proc.kill();
+    throw e;
+  });
   return { origin, stop: () => proc.kill() };
 }
 
