@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { basePath } from './src/lib/paths.js';
 
 /**
  * The Content-Security-Policy: our own origin only. 'wasm-unsafe-eval' lets DuckDB and MapLibre
@@ -24,7 +25,8 @@ export const CSP_DIRECTIVES = {
 /**
  * How the built site is served, by any server: scripts/serve.ts (npm start) applies it, and
  * scripts/host/ writes it out for nginx, Caddy, Netlify and Cloudflare Pages (`_headers`,
- * `_redirects`) and GitHub Pages. Paths are the site's, before any base path.
+ * `_redirects`) and GitHub Pages. Paths are the site's, before any base path (BASE_PATH): each server
+ * puts the base in front.
  */
 export const HOST_POLICY = {
   /** Sent with every answer. */
@@ -66,7 +68,8 @@ export default {
     // threads, so the one JavaScript thread can render another page meanwhile.
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail', concurrency: 4 },
     // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
-    paths: { relative: false },
+    // BASE_PATH (checked by src/lib/paths.js; a bad one stops the build here) puts the site under a path of its host.
+    paths: { relative: false, base: basePath() },
     csp: { mode: 'hash', directives: CSP_DIRECTIVES },
     // Registered by static/js/offline.js, which every page but the embeds loads (facility pages ship no framework).
     serviceWorker: { register: false, files: (/** @type {string} */ path) => SAVED_STATIC.test(path) },

@@ -3,21 +3,23 @@
  * then `vite build` (prerender), prune and precompress — skipped when none of their inputs changed
  * since the last build: the code, the static files (static/data included), the committed data, the
  * lockfile, the configuration and the environment that shapes the output (SITE_URL: required for a
- * public build; without it the build warns on stderr what it leaves out). The key of the
+ * public build; without it the build warns on stderr what it leaves out; BASE_PATH, the path the
+ * site is served under, checked first). The key of the
  * inputs is kept in the build folder, written last, so an interrupted build never counts as done.
  */
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PNG_CACHE, pruneCache } from '../src/lib/server/png-cache';
 import { LOCAL_BUILD_WARNING, siteUrl } from '../src/lib/server/site';
-import { writeHostFiles } from './host/write';
+import { basePath } from '../src/lib/paths.js';
+import { HOST_DIR, writeHostFiles } from './host/write';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
 const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
-const ENV = ['SITE_URL', 'DATA_DIR', 'KIT_OUT', 'BUILD_DIR'];
+const ENV = ['SITE_URL', 'BASE_PATH', 'DATA_DIR', 'KIT_OUT', 'BUILD_DIR'];
 
 /** sha256 over every input file's path and bytes, in a stable order, and the environment that matters. */
 export function inputKey(): string {
@@ -35,8 +37,9 @@ export function inputKey(): string {
 }
 
 const run = (cmd: string) => execSync(cmd, { stdio: 'inherit' });
-// A malformed SITE_URL stops the build before anything is made; an unset one makes a local build,
+// A malformed BASE_PATH or SITE_URL stops the build before anything is made; an unset one makes a local build,
 // said loudly on stderr (every time, up to date or not) with what it leaves out.
+basePath();
 if (siteUrl() === null) console.warn(`\n${'!'.repeat(78)}\n${LOCAL_BUILD_WARNING}\n${'!'.repeat(78)}\n`);
 run('tsx scripts/build-data.ts');
 const key = inputKey();
@@ -53,4 +56,6 @@ if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   writeFileSync(KEY_FILE, key);
 }
 // Cheap, and shaped by HOST_ROOT / HOST_LISTEN too: written on every build, up to date or not.
-console.log(`host configurations: ${writeHostFiles(BUILD).length} files (${BUILD}/_headers, ${BUILD}/_redirects, host/nginx.conf, host/Caddyfile)`);
+// Another build folder (BUILD_DIR, e.g. the test's build under a base path) has its own, so neither overwrites the other's.
+const HOST_OUT = BUILD === 'build' ? HOST_DIR : join(HOST_DIR, basename(BUILD));
+console.log(`host configurations: ${writeHostFiles(BUILD, HOST_OUT).length} files (${BUILD}/_headers, ${BUILD}/_redirects, ${HOST_OUT}/nginx.conf, ${HOST_OUT}/Caddyfile)`);

@@ -5,6 +5,8 @@
  * q-values honoured), security and caching headers on every answer, and for an address that does
  * not exist a 404 with a page — under /embed/, the embed index, which tells the framing page which
  * chart id was unknown. No request, however malformed, ends the process: a bad one gets a 4xx.
+ * Under a base path (BASE_PATH=/dashboard, src/lib/paths.js) the site is served at /dashboard/ only:
+ * "/" is sent there, any other address outside it gets the site's 404 page.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +16,7 @@ import type { Duplex } from 'node:stream';
 import { contentType } from 'mime-types';
 import Negotiator from 'negotiator';
 import send from 'send';
+import { stripBase, withBase } from '../src/lib/paths.js';
 import { headersFor, notFoundPage, PRECOMPRESSED } from './host/policy';
 
 /** The policy's headers for every response (./host/policy.ts); every file may have a compressed copy, so caches keep one answer per Accept-Encoding. */
@@ -91,10 +94,10 @@ const readOrNull = (file: string) => {
 };
 
 /** A missing page gets the policy's page (the embed index under /embed/, else the site's 404 page); a missing file, text. */
-function notFound(res: ServerResponse, root: string, path: string) {
+function notFound(res: ServerResponse, root: string, path: string, page = notFoundPage(path)) {
   const ext = extname(path);
   if (ext && ext !== '.html') return reply(res, 404, 'Not found\n');
-  reply(res, 404, readOrNull(join(root, notFoundPage(path))) ?? NOT_FOUND_HTML, 'text/html; charset=utf-8');
+  reply(res, 404, readOrNull(join(root, page)) ?? NOT_FOUND_HTML, 'text/html; charset=utf-8');
 }
 
 /** Encodings to try, best first: what the client accepts of ours, then the file itself (RFC 9110 §12.5.3: when none is acceptable, send none). */
@@ -107,13 +110,13 @@ function codings(req: IncomingMessage): string[] {
   return accepted.includes('identity') ? accepted : [...accepted, 'identity'];
 }
 
-/** Sends `file` in the first of `tries` that exists (a missing .br or .gz moves on to the next). */
-function sendFile(req: IncomingMessage, res: ServerResponse, root: string, target: { path: string; query: string }, file: string, tries: string[]) {
+/** Sends `file` in the first of `tries` that exists (a missing .br or .gz moves on to the next). `target.path` is a site path, under `base`. */
+function sendFile(req: IncomingMessage, res: ServerResponse, root: string, base: string, target: { path: string; query: string }, file: string, tries: string[]) {
   const [coding = 'identity', ...rest] = tries;
   const next = () => {
     for (const h of CONTENT_HEADERS) res.removeHeader(h);
     res.statusCode = 200;
-    sendFile(req, res, root, target, file, rest);
+    sendFile(req, res, root, base, target, file, rest);
   };
   const compressed = coding !== 'identity';
   send(req, encodePath(file + SUFFIX[coding]), { root, index: false, acceptRanges: !compressed })
@@ -126,8 +129,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, targe
     .on('directory', () => {
       if (rest.length) return next();
       // A folder without its slash: to its page, as SvelteKit's trailingSlash 'always' addresses it.
-      const query = /^\?[\x21-\x7e]*$/.test(target.query) ? target.query : '';
-      res.setHeader('Location', `${encodePath(target.path)}/${query}`);
+      res.setHeader('Location', `${encodePath(withBase(target.path, base))}/${safeQuery(target.query)}`);
       reply(res, 301, 'Moved permanently\n');
     })
     .on('error', (err: { status?: number; headers?: Record<string, string> }) => {
@@ -140,11 +142,18 @@ function sendFile(req: IncomingMessage, res: ServerResponse, root: string, targe
     .pipe(res);
 }
 
-export function siteHandler(dir: string) {
+/** A query kept in a Location header only when it is plain printable ASCII. */
+const safeQuery = (query: string) => (/^\?[\x21-\x7e]*$/.test(query) ? query : '');
+
+/** Serves the build in `dir` at `base` ("" for the root of the host, else a path such as "/dashboard"). */
+export function siteHandler(dir: string, base = '') {
   const root = resolve(dir);
   return (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const target = sitePath(req.url ?? '');
+      const address = sitePath(req.url ?? '');
+      // The site path under the base; null for an address outside it.
+      const path = address ? stripBase(address.path, base) : null;
+      const target = address && path !== null ? { path, query: address.query } : null;
       headers(res, target?.path ?? '/');
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', ALLOW);
@@ -153,9 +162,17 @@ export function siteHandler(dir: string) {
       // RFC 9112 §3.2: an HTTP/1.1 request with no Host, or two, gets a 400 (answered here, with a type).
       const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
       if ((req.httpVersion === '1.1' && hosts === 0) || hosts > 1) return reply(res, 400, 'Bad request: one Host header is needed\n');
-      if (!target) return reply(res, 400, 'Bad request: the address is not a path on this site\n');
+      if (!address) return reply(res, 400, 'Bad request: the address is not a path on this site\n');
+      if (!target) {
+        // The host's root and the base without its slash lead to the site; anything else outside the base is not ours.
+        if (address.path === '/' || address.path === base) {
+          res.setHeader('Location', `${encodePath(base)}/${safeQuery(address.query)}`);
+          return reply(res, address.path === '/' ? 302 : 301, address.path === '/' ? 'Found\n' : 'Moved permanently\n');
+        }
+        return notFound(res, root, address.path, notFoundPage('/'));
+      }
       const file = target.path.endsWith('/') ? `${target.path}index.html` : target.path;
-      sendFile(req, res, root, target, file, codings(req));
+      sendFile(req, res, root, base, target, file, codings(req));
     } catch (err) {
       // Our bug, not the client's: one answer fails, the server goes on.
       console.error(`serve: ${req.method} ${req.url}:`, err);
@@ -195,8 +212,8 @@ function onClientError(err: Error & { code?: string }, duplex: Duplex) {
  * answers to unparseable requests. `intercept` (tests, bench) sees each request first and calls
  * `handle` when the site should answer it.
  */
-export function createSiteServer(dir: string, opts: { intercept?: (req: IncomingMessage, res: ServerResponse, handle: () => void) => void } = {}): Server {
-  const handler = siteHandler(dir);
+export function createSiteServer(dir: string, opts: { base?: string; intercept?: (req: IncomingMessage, res: ServerResponse, handle: () => void) => void } = {}): Server {
+  const handler = siteHandler(dir, opts.base);
   const { intercept } = opts;
   const server = createServer(
     // The Host check is the handler's, so that its 400 has a type too.

@@ -9,8 +9,9 @@
  * an address never saved gets the offline page listing what is. Which request gets which treatment
  * is decided in $lib/offline/policy.ts. Registered by /js/offline.js, never from an embed.
  */
-import { build, files, version } from '$service-worker';
+import { base, build, files, version } from '$service-worker';
 import { MAX_VISITED, NETWORK_TIMEOUT_MS, OFFLINE_PAGE, mayStore, precacheList, strategyFor } from '$lib/offline/policy';
+import { withBase } from '$lib/paths.js';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `shell-${version}`;
@@ -34,7 +35,7 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL);
-      await inBatches(precacheList({ build, files, origin: sw.location.origin }), async (path) => {
+      await inBatches(precacheList({ build, files, origin: sw.location.origin, base }), async (path) => {
         const res = await fetch(path, { cache: 'no-cache' });
         if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
         await cache.put(path, await stamped(res));
@@ -113,7 +114,7 @@ async function networkFirst(req: Request, event: FetchEvent): Promise<Response> 
     const copy = await saved(req);
     if (copy) return copy;
     if (req.mode === 'navigate') {
-      const page = await caches.match(OFFLINE_PAGE);
+      const page = await caches.match(withBase(OFFLINE_PAGE, base));
       if (page) return page;
     }
     throw e;
@@ -122,7 +123,7 @@ async function networkFirst(req: Request, event: FetchEvent): Promise<Response> 
 
 sw.addEventListener('fetch', (event) => {
   const req = event.request;
-  const strategy = strategyFor({ url: req.url, method: req.method, range: req.headers.get('range') }, sw.location.origin);
+  const strategy = strategyFor({ url: req.url, method: req.method, range: req.headers.get('range') }, sw.location.origin, base);
   if (strategy === 'pass') return;
   event.respondWith(strategy === 'cache-first' ? cacheFirst(req) : networkFirst(req, event));
 });

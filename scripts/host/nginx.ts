@@ -3,8 +3,11 @@
  * caching, precompressed copies (gzip_static; brotli_static needs Debian's
  * libnginx-mod-http-brotli-static), byte ranges (nginx's own), a folder's address without its slash
  * redirected, and the policy's 404 pages. nginx does not inherit add_header into a location that
- * sets its own, so each location carries the whole set.
+ * sets its own, so each location carries the whole set. Under a base path (BASE_PATH) the site's
+ * locations are under it, each an `alias` of its folder of the build; "/" is sent to the base and
+ * any other address outside it gets the site's 404 page.
  */
+import { withBase } from '../../src/lib/paths.js';
 import { headersOf, NOT_FOUND, prefixesOf, type PathClass } from './policy';
 
 export interface NginxOptions {
@@ -14,6 +17,8 @@ export interface NginxOptions {
   listen?: string;
   /** Whether to serve the .br copies (needs the brotli module loaded). */
   brotli?: boolean;
+  /** The base path the site was built for ("" or e.g. "/dashboard", src/lib/paths.js). */
+  base?: string;
 }
 
 const quote = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
@@ -23,9 +28,11 @@ const headerLines = (c: PathClass, pad: string) => [
   `${pad}add_header Vary Accept-Encoding always;`,
 ];
 
-export function nginxServer({ root, listen = '8080', brotli = true }: NginxOptions): string {
+export function nginxServer({ root, listen = '8080', brotli = true, base = '' }: NginxOptions): string {
+  // At the root, the server's root serves the build; under a base, each location is an alias of its folder.
   const location = (prefix: string, c: PathClass, extra: string[] = []) => [
-    `  location ${prefix === '/' ? '/' : `^~ ${prefix}`} {`,
+    `  location ${prefix === '/' && !base ? '/' : `^~ ${withBase(prefix, base)}`} {`,
+    ...(base ? [`    alias ${root.replace(/\/+$/, '')}${prefix};`] : []),
     ...headerLines(c, '    '),
     ...extra.map((l) => `    ${l}`),
     // A file, else a folder (nginx answers a folder's address without its slash with a 301 to it).
@@ -63,11 +70,28 @@ export function nginxServer({ root, listen = '8080', brotli = true }: NginxOptio
     '    text/plain txt;',
     '  }',
     '  default_type application/octet-stream;',
-    `  error_page 404 /${fallback.page};`,
+    `  error_page 404 ${withBase(`/${fallback.page}`, base)};`,
     ...location('/', 'page'),
     ...PATH_CLASS_LOCATIONS.flatMap((c) =>
-      prefixesOf(c).map((prefix) => location(prefix, c, pages.filter((n) => n.prefix.startsWith(prefix)).map((n) => `error_page 404 /${n.page};`))).flat(),
+      prefixesOf(c).map((prefix) => location(prefix, c, pages.filter((n) => n.prefix.startsWith(prefix)).map((n) => `error_page 404 ${withBase(`/${n.page}`, base)};`))).flat(),
     ),
+    ...(base
+      ? [
+          // Outside the base: the host's root leads to the site, the base without its slash to its page, the rest is not ours.
+          `  location = / {`,
+          ...headerLines('page', '    '),
+          `    return 302 ${base}/$is_args$args;`,
+          '  }',
+          `  location = ${base} {`,
+          ...headerLines('page', '    '),
+          `    return 301 ${base}/$is_args$args;`,
+          '  }',
+          '  location / {',
+          ...headerLines('page', '    '),
+          '    return 404;',
+          '  }',
+        ]
+      : []),
     '}',
     '',
   ].join('\n');

@@ -3,8 +3,8 @@
  * Small enhancements that also serve the prerendered pages shipping no framework (facility pages):
  * copy buttons (`data-copy="<id>"` copies that element's value or text), an embed preview loaded
  * on opening (`details[data-preview]`), printing one letter (`data-print`), the mail link
- * following an edited letter, and absolute addresses in embed code (`data-snippet`: relative
- * `src="/…"`/`href="/…"` get this site's origin). Without JavaScript the texts can still be
+ * following an edited letter, and absolute addresses in embed code (`data-snippet`: a src or
+ * href that is a path, base path included, gets this site's origin). Without JavaScript the texts can still be
  * selected, edited and mailed; buttons that need it stay hidden. Listeners on the document cover
  * content rendered later (on /near).
  */

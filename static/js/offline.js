@@ -6,7 +6,9 @@
  */
 (() => {
   if (!('serviceWorker' in navigator)) return;
-  addEventListener('load', () => navigator.serviceWorker.register('/service-worker.js').catch(() => {}));
+  // The site's base path ("" or "/dashboard"), which the layout writes on <html> (src/app.html): the worker's scope.
+  const base = document.documentElement.dataset.base ?? '';
+  addEventListener('load', () => navigator.serviceWorker.register(`${base}/service-worker.js`).catch(() => {}));
 
   const saved = document.documentElement.dataset.savedAt;
   if (saved === undefined) return;

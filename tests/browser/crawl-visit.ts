@@ -54,7 +54,7 @@ export function sampleOf(pages: string[], dir: string, opts = { whole: 10, perTe
   return [...picked].sort();
 }
 
-/** Problems found on one page; an empty list means it is clean. */
+/** Problems found on one page; an empty list means it is clean. `origin` is the site's address: its origin, and base path if any (a request outside it is not ours). */
 export async function visit(context: BrowserContext, origin: string, path: string, opts: { axe: boolean }): Promise<string[]> {
   const page = await context.newPage();
   const problems: string[] = [];

@@ -11,6 +11,7 @@ import type { Params } from '$lib/charts/types';
 export type Topic = 'ice' | 'prisons';
 
 export interface ActLink {
+  /** A site path, before the base path (the panel puts the base in front). */
   href: string;
   text: string;
 }

@@ -3,6 +3,7 @@
  * and an author; each entry an id, title, updated, link and summary. Every value written is
  * escaped and cleaned, so names from sources can never become markup nor make the feed invalid XML.
  */
+import { withBase } from '../paths.js';
 import { cleanText } from '../text/safe';
 import { KIND_LABELS, isDeathChange, type Change } from './types';
 
@@ -21,7 +22,9 @@ const tag = (what: string) => `tag:detention-data-dashboard,2026:${what}`;
 export interface FeedOptions {
   /** The site's origin (SITE_URL at build); without it links are root-relative, resolved against the feed's own address. */
   site: string;
-  /** Path of the feed itself, and of the page it mirrors. */
+  /** The base path the site is built under (BASE_PATH; "" at the root of its host). */
+  base: string;
+  /** Site paths (before the base) of the feed itself, and of the page it mirrors. */
   self: string;
   page: string;
   title: string;
@@ -37,7 +40,7 @@ export const compared = (c: Change) =>
   isDeathChange(c) ? `The deaths file as of ${c.release}, compared with its version as of ${c.previous}.` : `ICE's release of ${c.release}, compared with its release of ${c.previous}.`;
 
 export function atomFeed(o: FeedOptions): string {
-  const abs = (path: string) => (o.site ? new URL(path, o.site).href : path);
+  const abs = (path: string) => (o.site ? new URL(withBase(path, o.base), o.site).href : withBase(path, o.base));
   const entry = (c: Change) => {
     const link = c.facility_id ? abs(`/facilities/${c.facility_id}/#changes`) : abs(`${o.page}#${encodeURIComponent(c.id)}`);
     return [

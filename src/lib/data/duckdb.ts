@@ -5,14 +5,15 @@
  * blocks a query needs. Then the configuration is locked so a pasted query cannot reach another
  * origin: no extension downloads (../shared/STACK.md pitfall 1), no external files, no ATTACH.
  */
+import { base } from '$app/paths';
 import * as duckdb from '@duckdb/duckdb-wasm';
 // Only the "eh" bundle: the mvp one turns every SQL error into `_setThrew is not defined` (STACK pitfall 2).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
 
-/** Where the build puts the database (scripts/build-data.ts), and the name DuckDB knows it by. */
-export const DB_URL = '/data/detention.duckdb';
+/** Where the build puts the database (scripts/build-data.ts), under the base path, and the name DuckDB knows it by. */
+export const DB_URL = `${base}/data/detention.duckdb`;
 const DB_NAME = 'detention.duckdb';
 
 export interface OpenOptions {

@@ -2,6 +2,7 @@
  * Everything that touches MapLibre, in one module that only load.ts imports (dynamically), so the
  * library (~300 KB gzip), its worker and its CSS reach the browser only when the map is shown.
  */
+import { base } from '$app/paths';
 import * as maplibregl from 'maplibre-gl';
 // MapLibre 6 resolves its worker from import.meta.url at run time, which Vite does not emit: hand
 // it the URL of a Vite-built copy instead (../shared/STACK.md, pitfall 6).
@@ -46,7 +47,7 @@ export interface FacilityMapController {
   destroy(): void;
 }
 
-const geo = (file: string) => new URL(`/data/geo/${file}`, location.origin).href;
+const geo = (file: string) => new URL(`${base}/data/geo/${file}`, location.origin).href;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Resolves once the style and the first data are loaded; rejects if the map cannot be drawn (no WebGL2). */

@@ -2,6 +2,7 @@
  * A facility's popup, built as DOM nodes with textContent (names come from public files: never
  * parsed as HTML). Styled by FacilityMap.svelte's :global(.facility-popup) rules.
  */
+import { base } from '$app/paths';
 import { count } from '$lib/format';
 import { ICE_TYPES } from '$lib/facilities/kinds';
 import { kindLabel, type Facility } from './facilities';
@@ -30,7 +31,7 @@ export function popupContent(f: Facility): HTMLElement {
   if (f.status && f.status !== 'holding people') box.append(el('p', `Status: ${f.status}`, 'status'));
   if (f.approx) box.append(el('p', 'Location approximate: the centre of its ZIP code.', 'approx'));
   const a = el('a', 'Facility page');
-  a.href = `/facilities/${encodeURIComponent(f.id)}/`;
+  a.href = `${base}/facilities/${encodeURIComponent(f.id)}/`;
   a.setAttribute('aria-label', `Facility page: ${f.name}`);
   box.append(a);
   return box;

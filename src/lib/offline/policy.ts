@@ -12,6 +12,8 @@
  *   and on other pages a place or a question; saved copies hold only what every reader gets. Such an
  *   address still goes to the network first; offline it gets the saved copy of its path.
  */
+import { withBase } from '../paths.js';
+
 export type Strategy = 'pass' | 'cache-first' | 'network-first';
 
 export interface RequestFacts {
@@ -30,13 +32,14 @@ export const NETWORK_TIMEOUT_MS = 4000;
 /** Pages and data files kept after a visit, beyond what is saved at install (oldest dropped first). */
 export const MAX_VISITED = 300;
 
-export function strategyFor(req: RequestFacts, origin: string): Strategy {
+/** `origin` and `base` (the base path, src/lib/paths.js) are the site's: anything else is not ours to keep. */
+export function strategyFor(req: RequestFacts, origin: string, base: string): Strategy {
   const u = new URL(req.url);
-  if (req.method !== 'GET' || u.origin !== origin || req.range) return 'pass';
+  if (req.method !== 'GET' || u.origin !== origin || req.range || !u.pathname.startsWith(`${base}/`)) return 'pass';
   if (TOO_BIG.test(u.pathname)) return 'pass';
   // Releases are fetched by pinned embeds, which live in other sites' frames, not offline readers.
-  if (u.pathname.startsWith('/data/releases/')) return 'pass';
-  if (u.pathname.startsWith('/_app/immutable/')) return 'cache-first';
+  if (u.pathname.startsWith(withBase('/data/releases/', base))) return 'pass';
+  if (u.pathname.startsWith(withBase('/_app/immutable/', base))) return 'cache-first';
   return 'network-first';
 }
 
@@ -47,7 +50,7 @@ export function strategyFor(req: RequestFacts, origin: string): Strategy {
  */
 export const mayStore = (url: string): boolean => !/[?#]/.test(url);
 
-/** The page shown for an address that is neither reachable nor saved. */
+/** The page shown for an address that is neither reachable nor saved (a site path, as the others here: before the base). */
 export const OFFLINE_PAGE = '/offline/';
 
 /** Pages saved at install: the home page's figures, "near me" (whose look-ups are saved with it), the offline page. */
@@ -58,8 +61,9 @@ export const SHELL_PAGES = ['/', '/near/', '/facilities/', OFFLINE_PAGE];
  * the build's scripts and styles (not DuckDB's), and the look-up files "near me" and the maps read
  * (everything under /data/geo/ and the members of Congress), so a search works with no signal.
  * `files` are the static files svelte.config.js tells the worker about (SAVED_STATIC): all saved.
+ * `build` and `files` are addresses, under the base already ($service-worker's); so is the list.
  */
-export function precacheList(opts: { build: string[]; files: string[]; origin: string }): string[] {
-  const assets = opts.build.filter((p) => /\.(js|css)$/.test(p) && strategyFor({ url: opts.origin + p, method: 'GET' }, opts.origin) === 'cache-first');
-  return [...SHELL_PAGES, '/facilities/index.json', ...assets, ...opts.files];
+export function precacheList(opts: { build: string[]; files: string[]; origin: string; base: string }): string[] {
+  const assets = opts.build.filter((p) => /\.(js|css)$/.test(p) && strategyFor({ url: opts.origin + p, method: 'GET' }, opts.origin, opts.base) === 'cache-first');
+  return [...[...SHELL_PAGES, '/facilities/index.json'].map((p) => withBase(p, opts.base)), ...assets, ...opts.files];
 }

@@ -3,6 +3,7 @@
  * address: the credit drawn into chart images and the URLs of oEmbed answers. Pages themselves
  * use the address they are served from. Framework-free: scripts/build.ts checks it before building.
  */
+import { basePath, withBase } from '../paths.js';
 
 /** npm start's default address: the placeholder origin of oEmbed answers in a local build (no SITE_URL). */
 export const LOCAL_ORIGIN = 'http://localhost:4173';
@@ -22,15 +23,18 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   return raw.replace(/\/+$/, '');
 }
 
-/** What a chart image credits: the absolute address of `path`, or null in a local build (the image then names the site only). */
+/** What a chart image credits: the absolute address of the site path `path` (under BASE_PATH), or null in a local build (the image then names the site only). */
 export function imageAddress(path: string): string | null {
   const site = siteUrl();
-  return site ? site + path : null;
+  return site ? site + withBase(path, basePath()) : null;
 }
 
-/** An absolute URL for an oEmbed answer (the spec requires them): under SITE_URL, or LOCAL_ORIGIN in a local build. */
+/** The site's absolute address for oEmbed answers and embed code: SITE_URL (or LOCAL_ORIGIN) and the base path, no trailing slash. */
+export const siteAddress = (): string => (siteUrl() ?? LOCAL_ORIGIN) + basePath();
+
+/** An absolute URL of the site path `path` for an oEmbed answer (the spec requires them): under SITE_URL and BASE_PATH, or LOCAL_ORIGIN in a local build. */
 export function absoluteUrl(path: string): string {
-  return (siteUrl() ?? LOCAL_ORIGIN) + path;
+  return withBase(path, siteAddress());
 }
 
 /** What scripts/build.ts prints on stderr for a build without SITE_URL. */

@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import { csvFile, isBulkCsv } from '$lib/data/bulk';
 import { SITE_NAME } from '$lib/charts/cite';
 import { datapackage, query, type PackageResource } from '$lib/server/data';
@@ -39,9 +40,9 @@ export async function load() {
     licenses: r.licenses,
     attribution: r.attribution,
     shareAlike: r.shareAlike === true,
-    parquet: { path: `/data/${r.path}`, bytes: r.bytes, sha256: hex(r.hash) },
+    parquet: { path: `${base}/data/${r.path}`, bytes: r.bytes, sha256: hex(r.hash) },
     // A bulk CSV is served gzipped only ($lib/data/bulk): the link is to the .gz, the hash and size the CSV's.
-    csv: { path: `/data/${csvFile(r.csv.path, r.csv.bytes)}`, bytes: r.csv.bytes, sha256: hex(r.csv.hash), gzip: isBulkCsv(r.csv.bytes) },
+    csv: { path: `${base}/data/${csvFile(r.csv.path, r.csv.bytes)}`, bytes: r.csv.bytes, sha256: hex(r.csv.hash), gzip: isBulkCsv(r.csv.bytes) },
     // The address is added in the browser (the build does not know the site's origin): the path alone is what a prerendered page can state.
     citation: `${SITE_NAME}, “${r.title}” (dataset ${r.name}), data release ${pkg.version}. ${r.attribution}`,
   }));

@@ -3,15 +3,16 @@
  * cache of promises, not state: nothing renders from it). Fetched whole so that no request ever
  * carries the ZIP, the city or the coordinates being looked up.
  */
+import { base } from '$app/paths';
 import type { FacilitiesFile } from '$lib/map/facilities';
 import type { FacilityActionsFile } from '$lib/facilities/field-office';
 import { unpackCities, unpackZips, type PackedCities, type PackedZips } from '$lib/geo/packed';
 import type { Legislators } from '$lib/geo/representatives';
 
-const base = '/data/';
+const DATA = `${base}/data/`;
 const cache = new Map<string, Promise<unknown>>();
 function get<T>(file: string, decode: (raw: unknown) => T = (raw) => raw as T): Promise<T> {
-  if (!cache.has(file)) cache.set(file, fetch(base + file).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${file}: HTTP ${r.status}`)))).then(decode));
+  if (!cache.has(file)) cache.set(file, fetch(DATA + file).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${file}: HTTP ${r.status}`)))).then(decode));
   return cache.get(file) as Promise<T>;
 }
 

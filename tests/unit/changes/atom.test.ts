@@ -12,7 +12,7 @@ type Link = { '@rel'?: string; '@href': string };
 
 describe('Atom feed', () => {
   it('is well-formed and has what RFC 4287 requires of a feed and of each entry', () => {
-    const xml = atomFeed({ site: 'https://example.org', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes, source });
+    const xml = atomFeed({ site: 'https://example.org', base: '', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes, source });
     expect(XMLValidator.validate(xml)).toBe(true);
     const { feed } = parse(xml);
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -35,7 +35,7 @@ describe('Atom feed', () => {
   });
 
   it('keeps names from sources as text, never markup', () => {
-    const xml = atomFeed({ site: '', self: '/changes/tx.xml', page: '/changes/?state=TX', title: 'Texas', updated, changes: changes.filter((c) => c.state === 'TX'), source });
+    const xml = atomFeed({ site: '', base: '', self: '/changes/tx.xml', page: '/changes/?state=TX', title: 'Texas', updated, changes: changes.filter((c) => c.state === 'TX'), source });
     expect(xml).toContain('CLOSED &lt;b&gt;PROCESSING&lt;/b&gt; CENTER');
     expect(xml).not.toContain('<b>');
     const { feed } = parse(xml);
@@ -43,8 +43,18 @@ describe('Atom feed', () => {
   });
 
   it('is valid with no entries yet (the first release)', () => {
-    const xml = atomFeed({ site: '', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes: [], source });
+    const xml = atomFeed({ site: '', base: '', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes: [], source });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(parse(xml).feed.entry).toBeUndefined();
+  });
+
+  it('puts every link of ours under the base path, with or without SITE_URL; ids stay the same wherever the site is hosted', () => {
+    for (const site of ['https://org.github.io', '']) {
+      const xml = atomFeed({ site, base: '/dashboard', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes, source });
+      const { feed } = parse(xml);
+      const ours = [...feed.link, ...feed.entry.map((e: { link: Link[] }) => e.link[0])].map((l: Link) => l['@href']);
+      for (const href of ours) expect(href.startsWith(`${site}/dashboard/`), href).toBe(true);
+      expect(feed.id).toBe('tag:detention-data-dashboard,2026:feed/changes.xml');
+    }
   });
 });

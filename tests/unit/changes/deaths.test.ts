@@ -46,7 +46,7 @@ describe('deathChanges on a hand-made stream', () => {
   });
 
   it('writes feed entries that name the deaths file and link the source document', () => {
-    const xml = atomFeed({ site: 'https://example.org', self: '/changes.xml', page: '/changes/', title: 'x', updated: '2031-03-04', changes, source: { title: 'ICE', path: 'https://www.ice.gov/' } });
+    const xml = atomFeed({ site: 'https://example.org', base: '', self: '/changes.xml', page: '/changes/', title: 'x', updated: '2031-03-04', changes, source: { title: 'ICE', path: 'https://www.ice.gov/' } });
     expect(xml).toContain('<title>Death recorded: Stewart Detention Center (GA)</title>');
     expect(xml).toContain('Stewart Detention Center (GA): The deaths file now records the death of PERSON C');
     expect(xml).toContain('The deaths file as of 2031-03-04, compared with its version as of 2031-01-02.');

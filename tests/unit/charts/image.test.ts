@@ -14,7 +14,7 @@ import type { ChartData, Params } from '$lib/charts/types';
 import { date } from '$lib/format';
 import { loadChart } from '$lib/server/charts';
 import { FONT_OPTIONS } from '$lib/server/fonts';
-import { absoluteUrl, imageAddress, LOCAL_ORIGIN, siteUrl } from '$lib/server/site';
+import { absoluteUrl, imageAddress, LOCAL_ORIGIN, siteAddress, siteUrl } from '$lib/server/site';
 import * as pngRoute from '../../../src/routes/charts/[chart].png/+server';
 import * as squareRoute from '../../../src/routes/charts/square/[chart].png/+server';
 import * as svgRoute from '../../../src/routes/charts/[chart].svg/+server';
@@ -161,9 +161,12 @@ describe('every chart kind', () => {
 
 describe('routes', () => {
   const saved = process.env.SITE_URL;
+  const savedBase = process.env.BASE_PATH;
   afterEach(() => {
     if (saved === undefined) delete process.env.SITE_URL;
     else process.env.SITE_URL = saved;
+    if (savedBase === undefined) delete process.env.BASE_PATH;
+    else process.env.BASE_PATH = savedBase;
   });
   // The handlers read only params; the rest of kit's RequestEvent is not needed here.
   const event = (chart: string) => ({ params: { chart } }) as never;
@@ -178,6 +181,16 @@ describe('routes', () => {
     expect(absoluteUrl('/embed/x/')).toBe('https://example.org/embed/x/');
     process.env.SITE_URL = 'example.org';
     expect(() => siteUrl()).toThrow(/SITE_URL="example.org" is not the site's address/);
+  });
+
+  it("BASE_PATH puts the images' address and oEmbed's URLs under the base, with SITE_URL or without", () => {
+    process.env.BASE_PATH = '/dashboard';
+    delete process.env.SITE_URL;
+    expect(absoluteUrl('/embed/x/')).toBe(`${LOCAL_ORIGIN}/dashboard/embed/x/`);
+    expect(siteAddress()).toBe(`${LOCAL_ORIGIN}/dashboard`);
+    process.env.SITE_URL = 'https://org.github.io';
+    expect(imageAddress('/charts/#chart-x')).toBe('https://org.github.io/dashboard/charts/#chart-x');
+    expect(absoluteUrl('/')).toBe('https://org.github.io/dashboard/');
   });
 
   it('prerender an SVG and a 1200×675 PNG for every variant, and a square PNG for every variant without a facility', async () => {

@@ -83,11 +83,12 @@ describe('the workflows', () => {
     expect(w.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
   });
 
-  it('publish: builds on push to main with SITE_URL from the repository variables, deploys with the Pages permissions', () => {
+  it('publish: builds on push to main with SITE_URL and BASE_PATH from the repository variables, deploys with the Pages permissions', () => {
     const w = workflow('publish.yml');
     expect(w.on.push).toEqual({ branches: ['main'] });
     const build = w.jobs.build.steps.find((s: { run?: string }) => s.run === 'npm run build');
-    expect(build.env).toEqual({ SITE_URL: '${{ vars.SITE_URL }}' });
+    // An unset variable is empty: BASE_PATH's default is the root of the host.
+    expect(build.env).toEqual({ SITE_URL: '${{ vars.SITE_URL }}', BASE_PATH: '${{ vars.BASE_PATH }}' });
     expect(w.jobs.build.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/upload-pages-artifact@')).with).toEqual({ path: 'build' });
     expect(w.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(w.jobs.deploy.environment.name).toBe('github-pages');

@@ -29,29 +29,33 @@ function parse(text: string): { pattern: string; headers: Record<string, string>
 }
 
 describe.runIf(existsSync(join(BUILD, 'index.html')))('_headers and _redirects', () => {
-  it('match every address of the build with one rule, carrying the policy’s headers for it', () => {
-    const rules = parse(headersFile(BUILD));
-    expect(rules.map((r) => r.pattern)).toEqual(headerRules(BUILD).map((r) => r.pattern));
-    const files = (readdirSync(BUILD, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .map((e) => ({ rel: join(e.parentPath, e.name).slice(BUILD.length + 1), dir: e.isDirectory() }))
-      .filter((f) => !f.dir && !HOST_ONLY.test(f.rel));
-    // A page is served at its folder's address; every other file at its own.
-    const addresses = files.map((f) => `/${f.rel.replace(/(^|\/)index\.html$/, '$1')}`);
-    expect(addresses.length).toBeGreaterThan(5000);
-    const wrong: string[] = [];
-    for (const a of addresses) {
-      const hit = rules.filter((r) => matches(r.pattern, a));
-      if (hit.length !== 1) wrong.push(`${a}: ${hit.length} rules (${hit.map((r) => r.pattern).join(', ')})`);
-      else if (JSON.stringify(hit[0]!.headers) !== JSON.stringify(headersFor(a))) wrong.push(`${a}: ${hit[0]!.pattern} gives other headers than the policy`);
-    }
-    expect(wrong).toEqual([]);
-    // The rule list stays short: folders of one kind are one rule each.
-    expect(rules.length).toBeLessThan(60);
-  });
+  for (const base of ['', '/dashboard']) {
+    it(`match every address of the build with one rule, carrying the policy’s headers for it (base path "${base}")`, () => {
+      const rules = parse(headersFile(BUILD, base));
+      expect(rules.map((r) => r.pattern)).toEqual(headerRules(BUILD).map((r) => base + r.pattern));
+      const files = (readdirSync(BUILD, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+        .map((e) => ({ rel: join(e.parentPath, e.name).slice(BUILD.length + 1), dir: e.isDirectory() }))
+        .filter((f) => !f.dir && !HOST_ONLY.test(f.rel));
+      // A page is served at its folder's address; every other file at its own.
+      const addresses = files.map((f) => `/${f.rel.replace(/(^|\/)index\.html$/, '$1')}`);
+      expect(addresses.length).toBeGreaterThan(5000);
+      const wrong: string[] = [];
+      for (const a of addresses) {
+        const hit = rules.filter((r) => matches(r.pattern, base + a));
+        if (hit.length !== 1) wrong.push(`${a}: ${hit.length} rules (${hit.map((r) => r.pattern).join(', ')})`);
+        else if (JSON.stringify(hit[0]!.headers) !== JSON.stringify(headersFor(a))) wrong.push(`${a}: ${hit[0]!.pattern} gives other headers than the policy`);
+      }
+      expect(wrong).toEqual([]);
+      // The rule list stays short: folders of one kind are one rule each.
+      expect(rules.length).toBeLessThan(60);
+    });
+  }
 
   it('send a missing address to its prefix’s page with a 404, and put each 404 page where static hosts look', () => {
-    const lines = redirectsFile().split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(lines).toEqual(NOT_FOUND.filter((n) => n.prefix !== '/').map((n) => `${n.prefix}*  /${n.page}  404`));
+    for (const base of ['', '/dashboard']) {
+      const lines = redirectsFile(base).split('\n').filter((l) => l && !l.startsWith('#'));
+      expect(lines).toEqual(NOT_FOUND.filter((n) => n.prefix !== '/').map((n) => `${base}${n.prefix}*  ${base}/${n.page}  404`));
+    }
     for (const { to, from } of notFoundCopies()) expect(readFileSync(join(BUILD, to)).equals(readFileSync(join(BUILD, from))), to).toBe(true);
     expect(notFoundCopies().map((c) => c.to)).toContain('404.html');
   });

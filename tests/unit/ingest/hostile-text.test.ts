@@ -164,6 +164,7 @@ describe('the Atom feed is valid XML whatever text it is given', () => {
     const names = HOSTILE.map((s) => `FACILITY ${s} <b>&</b>`);
     const xml = atomFeed({
       site: 'https://example.org',
+      base: '',
       self: '/changes.xml',
       page: '/changes/',
       title: 'What changed \u000b',

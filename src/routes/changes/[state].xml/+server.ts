@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
 import { atomFeed } from '$lib/changes/atom';
 import { ALL_STATES } from '$lib/geo/states';
@@ -13,7 +14,7 @@ export function GET({ params }) {
   const state = ALL_STATES.find((s) => s.code.toLowerCase() === params.state);
   if (!state) error(404, `no feed for "${params.state}"; use a lower-case USPS code such as tx`);
   const xml = atomFeed({
-    site: process.env.SITE_URL ?? '',
+    site: process.env.SITE_URL ?? '', base,
     self: `/changes/${params.state}.xml`,
     page: `/changes/?state=${state.code}`,
     title: `Detention data: what changed in ${state.name}`,

@@ -1,14 +1,14 @@
 /**
  * /oembed/<key>.json: the oEmbed answer (type "rich") for one chart variant, so a CMS that speaks
  * oEmbed embeds it from a pasted link; pages point to it with a discovery <link>. The spec
- * (oembed.com, 2.3.4) wants absolute URLs: they are under SITE_URL, or npm start's address in a local
- * build (scripts/build.ts warns). The html is a plain iframe (consumers often drop scripts), as
+ * (oembed.com, 2.3.4) wants absolute URLs: they are under SITE_URL and the base path, or npm start's
+ * address in a local build (scripts/build.ts warns). The html is a plain iframe (consumers often drop scripts), as
  * tall as the chart needs at the answer's width.
  */
 import { json } from '@sveltejs/kit';
 import { SITE_NAME } from '$lib/charts/cite';
 import { chartForKey, variantEntries } from '$lib/server/charts';
-import { absoluteUrl } from '$lib/server/site';
+import { absoluteUrl, siteAddress } from '$lib/server/site';
 import { COLUMN_WIDTH, embedPath, iframe, iframeHeight } from '$lib/embed/snippets';
 import { IMAGE_SIZES } from '$lib/charts/image-layout';
 
@@ -25,7 +25,7 @@ export async function GET({ params }) {
     provider_name: SITE_NAME,
     provider_url: absoluteUrl('/'),
     author_name: [...new Set(chart.sources.map((s) => s.publisher))].join('; '),
-    html: iframe(chart, absoluteUrl('')),
+    html: iframe(chart, siteAddress()),
     width: COLUMN_WIDTH,
     height: iframeHeight(chart),
     cache_age: 86400,

@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
 import { atomFeed } from '$lib/changes/atom';
 import { changeSource, changesFor, newestRelease } from '$lib/server/changes';
@@ -22,7 +23,7 @@ export async function GET({ params }) {
   const f = await facilityPage(params.id);
   if (!f?.ice_facility_id) error(404, `no facility in ICE's releases with id "${params.id}"`);
   const xml = atomFeed({
-    site: process.env.SITE_URL ?? '',
+    site: process.env.SITE_URL ?? '', base,
     self: `/facilities/${params.id}/changes.xml`,
     page: `/facilities/${params.id}/#changes`,
     title: `Detention data: what changed at ${f.name}`,
