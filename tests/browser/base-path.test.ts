@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteServer } from '../../scripts/serve';
 import { LOCAL_ORIGIN } from '../../src/lib/server/site';
 import { escapes, scanBuild } from './base-scan';
-import { builtPages, sampleOf, templateOf, visit } from './crawl-visit';
+import { servedSiteProblems } from './crawl-visit';
 import { CHROMIUM } from './harness';
 import { ensure, SERVERS, type Running } from './host-servers';
 import { checkServer } from './server-checks';
@@ -81,21 +81,7 @@ describe('the site built under a base path', () => {
   async function servedUnderBase(origin: string, { checksOnly = false } = {}) {
     expect(await checkServer(origin, BUILD, BASE)).toEqual([]);
     if (checksOnly) return;
-    const pages = builtPages(BUILD);
-    const sample = sampleOf(pages, BUILD, { whole: 2, perTemplate: 1, largest: 0 });
-    expect(new Set(sample.map(templateOf))).toEqual(new Set(pages.map(templateOf)));
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const problems: string[] = [];
-    for (const path of sample) problems.push(...(await visit(context, origin + BASE, path, { axe: false })));
-    expect(problems).toEqual([]);
-    const page = await context.newPage();
-    await page.goto(`${origin}${BASE}/explore/`);
-    await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
-    const before = Number(await page.locator('.explorer').getAttribute('data-runs'));
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
-    await expect.poll(() => page.locator('[data-testid=result-meta]').textContent()).toMatch(/rows? in [\d,]+ ms \(DuckDB in this browser\)/);
-    await context.close();
+    expect(await servedSiteProblems(browser, origin + BASE, BUILD)).toEqual([]);
   }
 
   it("npm start's server serves it under the base, and only there; /embed.js makes and sizes embeds under the base in another site's page", async () => {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { axe, watchViolations } from './harness';
 
 /** Every prerendered page of a build, from the build itself (each folder's index.html). */
@@ -79,4 +79,34 @@ export async function visit(context: BrowserContext, origin: string, path: strin
     await page.close();
   }
   return problems.map((p) => `${path} ${p}`);
+}
+
+/**
+ * A build served by some server, in Chromium: a small sample with a page of every template, each
+ * visited with nothing failing, then the explorer answering its example with DuckDB, which reads
+ * the database through that server. `root` is where the build is served (origin and base path).
+ * Returns what went wrong; [] when nothing did.
+ */
+export async function servedSiteProblems(browser: Browser, root: string, build: string): Promise<string[]> {
+  const pages = builtPages(build);
+  const sample = sampleOf(pages, build, { whole: 2, perTemplate: 1, largest: 0 });
+  const missing = [...new Set(pages.map(templateOf))].filter((t) => !sample.some((p) => templateOf(p) === t));
+  const problems = missing.map((t) => `template ${t}: no page in the sample`);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    for (const path of sample) problems.push(...(await visit(context, root, path, { axe: false })));
+    const page = await context.newPage();
+    await page.goto(`${root}/explore/`);
+    await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
+    const before = Number(await page.locator('.explorer').getAttribute('data-runs'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+    const meta = (await page.locator('[data-testid=result-meta]').textContent()) ?? '';
+    if (!/rows? in [\d,]+ ms \(DuckDB in this browser\)/.test(meta)) problems.push(`/explore/: the example was not answered by DuckDB (“${meta}”)`);
+  } catch (e) {
+    problems.push(`/explore/: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
+  return problems;
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, sampleOf, templateOf, visit } from './crawl-visit';
+import { servedSiteProblems } from './crawl-visit';
 import { CHROMIUM } from './harness';
 import { ensure, SERVERS, type Running } from './host-servers';
 import { checkServer } from './server-checks';
@@ -44,21 +44,7 @@ for (const server of SERVERS) {
     });
 
     it('serves a page of every template with nothing failing in Chromium, and the explorer answers a query from the database', async () => {
-      const pages = builtPages(BUILD);
-      const sample = sampleOf(pages, BUILD, { whole: 2, perTemplate: 1, largest: 0 });
-      expect(new Set(sample.map(templateOf))).toEqual(new Set(pages.map(templateOf)));
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const problems: string[] = [];
-      for (const path of sample) problems.push(...(await visit(context, running.origin, path, { axe: false })));
-      expect(problems).toEqual([]);
-      const page = await context.newPage();
-      await page.goto(running.origin + '/explore/');
-      await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
-      const before = Number(await page.locator('.explorer').getAttribute('data-runs'));
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
-      await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
-      await expect.poll(() => page.locator('[data-testid=result-meta]').textContent()).toMatch(/rows? in [\d,]+ ms \(DuckDB in this browser\)/);
-      await context.close();
+      expect(await servedSiteProblems(browser, running.origin, BUILD)).toEqual([]);
     }, 300_000);
   });
 }
