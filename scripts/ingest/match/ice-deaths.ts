@@ -33,7 +33,8 @@ const ICE_WORDS: [RegExp, string][] = [
   [/\bSPC\b/g, 'SERVICE PROCESSING CENTER'], [/\bIPC\b/g, 'ICE PROCESSING CENTER'], [/\bCDF\b/g, 'CONTRACT DETENTION FACILITY'],
   [/\bSERVICE AND PROCESSING\b/g, 'SERVICE PROCESSING'], [/\bSERVICING PROCESSING\b/g, 'SERVICE PROCESSING'],
 ];
-export const deathKey = (name: string) => placeKey(ICE_WORDS.reduce((s, [re, to]) => s.replace(re, to), name.toUpperCase()));
+/** A facility name as the matcher compares it: ICE's abbreviations spelled out, then the registry's place key. */
+export const facilityNameKey = (name: string) => placeKey(ICE_WORDS.reduce((s, [re, to]) => s.replace(re, to), name.toUpperCase()));
 
 export function readDeathCrosswalk(path = CROSSWALK): DeathCrosswalkRow[] {
   const t = readTable(readCsv(path, CROSSWALK_LABEL), {
@@ -55,8 +56,8 @@ const SIMILAR = 0.5;
 
 /** The registry facility one place is: id and how, or null and why. */
 function tieFacility(p: Place, state: string, known: Known[], crosswalk: DeathCrosswalkRow[], ids: Set<string>): { id: string | null; how: string } {
-  const key = deathKey(p.name);
-  const x = crosswalk.find((c) => deathKey(c.name) === key && stateOf(c.location) === state);
+  const key = facilityNameKey(p.name);
+  const x = crosswalk.find((c) => facilityNameKey(c.name) === key && stateOf(c.location) === state);
   if (x) {
     if (x.facility_id === 'none') return { id: null, how: `crosswalk row ${x.row}: ${x.reason}` };
     if (!ids.has(x.facility_id)) throw new IngestError({ file: CROSSWALK_LABEL, row: x.row, column: 'facility_id', value: x.facility_id }, 'expected a facility_id of the registry (ice_facilities) or "none"');
@@ -65,14 +66,14 @@ function tieFacility(p: Place, state: string, known: Known[], crosswalk: DeathCr
   const not = NOT_A_FACILITY.find(([re]) => re.test(p.name));
   if (not) return { id: null, how: not[1] };
   const inState = known.filter((k) => k.state === state);
-  const same = [...new Set(inState.filter((k) => words(deathKey(k.name)) === words(key)).map((k) => k.facility_id))];
+  const same = [...new Set(inState.filter((k) => words(facilityNameKey(k.name)) === words(key)).map((k) => k.facility_id))];
   if (same.length === 1) return { id: same[0]!, how: 'name+state' };
   if (same.length > 1) return { id: null, how: `unmatched: registry facilities ${same.join(', ')} share this name in ${state}; a crosswalk line decides` };
   // Similar names: the best in the state, and only if no other facility is as good; the same city breaks a tie.
   const city = cityOf(p.location)?.toUpperCase() ?? null;
   const best = new Map<string, { score: number; why: string }>();
   for (const k of inState) {
-    const sim = similarity(key, deathKey(k.name)) || similarity(deathKey(k.name), key);
+    const sim = similarity(key, facilityNameKey(k.name)) || similarity(facilityNameKey(k.name), key);
     if (sim < SIMILAR) continue;
     const sameCity = !!city && k.city?.toUpperCase() === city;
     const score = sim + (sameCity ? 1 : 0);
