@@ -7,11 +7,10 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { NOT_SERVED } from './static-hosts';
 
 export const HOST_LIMITS = { files: 15_000, bytes: 250e6, fileBytes: 25 * 1024 * 1024 } as const;
 
-/** Ours, not the site's: the build's input key and build-data's stamp. */
-const NOT_SERVED = /^(\.build-key|data\/\.derived)$/;
 
 /** Every file a static host is given, with its size: a .br or .gz beside its original is a copy and left out. */
 export function hostFiles(build: string): { path: string; bytes: number }[] {

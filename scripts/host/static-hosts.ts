@@ -13,7 +13,9 @@ import { withBase } from '../../src/lib/paths.js';
 import { classOf, headersOf, NOT_FOUND, type PathClass } from './policy';
 
 /** Files a host reads and never serves, and the precompressed copies such hosts make themselves. */
-export const HOST_ONLY = /(^|\/)(_headers|_redirects)$|\.(br|gz)$|^\.build-key$|^data\/\.derived$/;
+/** Ours, not the site's: the build's input key and build-data's stamp. */
+export const NOT_SERVED = /^(\.build-key|data\/\.derived)$/;
+export const HOST_ONLY = new RegExp(`(^|/)(_headers|_redirects)$|\\.(br|gz)$|${NOT_SERVED.source}`);
 
 /** Rules (a path pattern and its class), from the tree under `dir`: a folder of one class is one "/folder/*" rule. */
 export function headerRules(dir: string): { pattern: string; c: PathClass }[] {
