@@ -1,6 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../scripts/ingest/lib/read-xlsx';
+import { openWorkbook, sheetGrid } from '../../scripts/ingest/lib/read-xlsx';
+import { columnIndex } from '../../scripts/ingest/lib/grid';
 import { date } from '../../src/lib/format';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
@@ -43,9 +44,8 @@ describe('home page', () => {
       `SELECT source_file, source_sheet, source_row::INT AS source_row, source_column, as_of::VARCHAR AS as_of FROM 'data/headline_figures.parquet' WHERE id = 'ice_detained_latest'`,
     );
     const wb = await openWorkbook(join(SOURCES, ref!.source_file), ref!.source_file);
-    const v = wb.getWorksheet(ref!.source_sheet)!.getCell(`${ref!.source_column}${ref!.source_row}`).value;
     // A formula cell holds ICE's cached result.
-    const cell = Number(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+    const cell = Number(sheetGrid(wb, (s) => s === ref!.source_sheet, ref!.source_file).rows[ref!.source_row - 1]![columnIndex(ref!.source_column)]);
     expect(cell).toBeGreaterThan(0);
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/');

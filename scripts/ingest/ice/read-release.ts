@@ -5,13 +5,13 @@
  * mistakes are not errors, they are notes on the release.
  */
 import { createHash } from 'node:crypto';
-import type ExcelJS from 'exceljs';
 import { IngestError } from '../lib/errors';
 import { readBytes } from '../lib/files';
 import { cellText, columnLetter, findRow, type Cell, type Grid } from '../lib/grid';
 import { parseCell } from '../lib/cells';
 import type { Record_ } from '../lib/table';
 import type { ResolvedFile, StageContext } from '../lib/types';
+import type { Workbook } from '../lib/read-xlsx';
 import { dataDate, dayCount, dayOfFy, fyEnd, type DataDate } from './data-date';
 
 export interface ReleaseFile extends ResolvedFile {
@@ -110,7 +110,7 @@ export const levelFigures = (records: Record_[]) => records.flatMap((r) => LEVEL
 export const contentHash = (rows: unknown[]) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 
 export interface ReleaseSheets {
-  wb: ExcelJS.Workbook;
+  wb: Workbook;
   footnotes: Grid;
   facilities: Grid;
   detention: Grid;

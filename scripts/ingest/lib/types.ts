@@ -2,9 +2,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LicenseId } from './licenses';
 import type { Encoding } from './read-csv';
+import type { Workbook } from './read-xlsx';
 import type { Grid, Matcher } from './grid';
 import type { Table, TableDecl, Value } from './table';
-import type ExcelJS from 'exceljs';
 
 export interface FileDecl {
   /** Folder under the sources root. */
@@ -33,8 +33,8 @@ export interface StageContext {
   /** Files of the source's n-th FileDecl, sorted by name. */
   files(index?: number): ResolvedFile[];
   csv(file: ResolvedFile): Grid;
-  workbook(file: ResolvedFile): Promise<ExcelJS.Workbook>;
-  sheet(wb: ExcelJS.Workbook, sheet: Matcher, file: ResolvedFile): Grid;
+  workbook(file: ResolvedFile): Promise<Workbook>;
+  sheet(wb: Workbook, sheet: Matcher, file: ResolvedFile): Grid;
   table(grid: Grid, decl: TableDecl): Table;
   /** Create (or append to) a staging table; provenance columns are added by the caller's rows. */
   stage(table: string, columns: Record<string, ColumnType>, rows: Record<string, Value | boolean>[]): Promise<void>;

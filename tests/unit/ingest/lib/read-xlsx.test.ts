@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,15 @@ import { cellText } from '../../../../scripts/ingest/lib/grid';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-xlsx-test-'));
 const path = join(dir, 'FY20.xlsx');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// This file's own cache of read workbooks, empty at the start.
+const cache = join(dir, 'cache');
+const before = process.env.XLSX_CACHE_DIR;
+process.env.XLSX_CACHE_DIR = cache;
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (before === undefined) delete process.env.XLSX_CACHE_DIR;
+  else process.env.XLSX_CACHE_DIR = before;
+});
 
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
@@ -55,6 +63,48 @@ describe('read-xlsx', () => {
     const e = await openWorkbook(bad, 'ice/bad.xlsx').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IngestError);
     expect((e as IngestError).message).toMatch(/^ice\/bad\.xlsx: expected a readable XLSX workbook \(.+\)$/);
+  });
+});
+
+describe('read-xlsx cache of read workbooks', () => {
+  const entries = () => (existsSync(cache) ? readdirSync(cache) : []);
+
+  it('keeps one entry per workbook content and gives the same cells from it', async () => {
+    const first = await openWorkbook(path, 'ice/FY20.xlsx');
+    expect(entries()).toHaveLength(1);
+    const again = await openWorkbook(path, 'ice/FY20.xlsx');
+    expect(again).toEqual(first);
+    expect(entries()).toHaveLength(1);
+    // The same cells without the cache.
+    process.env.XLSX_CACHE = 'off';
+    try {
+      expect(await openWorkbook(path, 'ice/FY20.xlsx')).toEqual(first);
+    } finally {
+      delete process.env.XLSX_CACHE;
+    }
+  });
+
+  it('reads a changed workbook anew, never the entry of its earlier bytes', async () => {
+    const changed = join(dir, 'changed.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Facilities FY21').getCell('A1').value = 'changed';
+    writeFileSync(changed, Buffer.from(await wb.xlsx.writeBuffer()));
+    const n = entries().length;
+    expect(sheetGrid(await openWorkbook(changed, 'c'), /^Facilities/, 'c').rows[0]).toEqual(['changed']);
+    expect(entries()).toHaveLength(n + 1);
+  });
+
+  it('reads the workbook again when its entry is unreadable', async () => {
+    await openWorkbook(path, 'ice/FY20.xlsx');
+    for (const f of entries()) writeFileSync(join(cache, f), 'not a cache entry');
+    const g = sheetGrid(await openWorkbook(path, 'ice/FY20.xlsx'), /^Facilities/, 'ice/FY20.xlsx');
+    expect(g.rows[3]).toEqual(['after a blank row']);
+  });
+
+  it('gives each caller its own rows: changing one grid leaves the next read as it was', async () => {
+    const wb = await openWorkbook(path, 'f');
+    sheetGrid(wb, /^Facilities/, 'f').rows[3]![0] = 'changed by a caller';
+    expect(sheetGrid(wb, /^Facilities/, 'f').rows[3]).toEqual(['after a blank row']);
   });
 });
 
