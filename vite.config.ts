@@ -8,13 +8,16 @@ export default defineConfig({
   build: { reportCompressedSize: false },
   ssr: { external: ['@duckdb/node-api'] },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Browser tests poll what the page shows after an action (expect.poll), never read it once.
     expect: { poll: { timeout: 15_000, interval: 100 } },
-    // Ingest tests spawn DuckDB and the browser tests share one built site: keep files sequential on 2 cores.
-    fileParallelism: false,
+    // Two lanes on 2 cores, side by side: the source and unit tests (ingests that spawn DuckDB), and the
+    // browser tests (which share one built site and one Chromium each). Within a lane, one file at a time.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false } },
+    ],
   },
 });
