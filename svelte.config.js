@@ -14,7 +14,8 @@ export const CSP_DIRECTIVES = {
   'style-src': ['self', 'unsafe-inline'],
   'img-src': ['self', 'data:', 'blob:'],
   'font-src': ['self'],
-  'connect-src': ['self'],
+  // blob: for DuckDB's worker, which compiles the wasm from the parts the page fetched and joined (src/lib/data/wasm-parts.ts).
+  'connect-src': ['self', 'blob:'],
   'worker-src': ['self', 'blob:'],
   'frame-src': ['self'],
   'object-src': ['none'],

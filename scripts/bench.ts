@@ -3,11 +3,12 @@
  * database, and for each page template (home, charts, a facility, a state) the bytes transferred
  * (gzip) by kind and the Largest Contentful Paint under 4× CPU throttling, each printed beside its
  * budget, the /near ZIP search (time to the ranked list, geographic bytes), the explorer (first
- * answer, DuckDB ready and answering, DuckDB bytes), what the service worker saves for offline use,
+ * answer; a typed query and a linked one against a bare duckdb-wasm page, paired; a second visit; DuckDB bytes), what the service worker saves for offline use,
  * and npm start's server under load (autocannon).
  * Budgets live here and in the README.
  *
  * npm run bench -- --pages   skips the ingest and measures only the pages.
+ * npm run bench -- --explore measures only the explorer against the floor (after npm run build).
  * npm run bench -- --check   exits non-zero when a figure is over its budget (a command to run, not a test).
  * Every figure is also written to bench.json (label, value, budget, ok).
  * BUILD_DIR / KIT_OUT        build into other folders (side-by-side builds), as npm run build does.
@@ -20,6 +21,7 @@ import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import autocannon from 'autocannon';
 import { ingest } from './ingest/engine';
+import { benchExplorer } from './bench/explore';
 import { registryCounts } from './bench/registry';
 import { newestRelease, sourcesWithout } from './bench/sources-without';
 import { HOST_LIMITS, hostLimits } from './host/limits';
@@ -51,8 +53,10 @@ const BUDGET = {
   nearGeoKB: 300,
   /** /explore, cold: navigation to the first example's answer on screen (computed at build). */
   exploreFirstResultMs: 1000,
-  /** /explore, cold: navigation to DuckDB loaded and a new question answered in the browser. */
-  exploreQueryMs: 4000,
+  /** /explore against a bare duckdb-wasm page (scripts/bench/floor.ts), ours ÷ the floor: navigation → a new typed query answered. */
+  exploreTypedVsFloor: 1.15,
+  /** …and a query's link opened → answered. */
+  exploreLinkVsFloor: 1.0,
   /** npm start's server under load (200 connections for 10 s on loopback): errors and non-2xx answers. */
   loadErrors: 0,
 };
@@ -81,7 +85,7 @@ function row(label: string, value: string, budget?: string, ok?: boolean) {
 // Timings mean little on a busy machine: say how busy it was.
 console.log(`${cpus().length} cores; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) at start`);
 
-if (!process.argv.includes('--pages')) {
+if (!process.argv.includes('--pages') && !process.argv.includes('--explore')) {
   const sources = resolve(process.env.SOURCES_DIR ?? '../shared/sources');
   const out = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   const t0 = performance.now();
@@ -123,6 +127,10 @@ if (!process.argv.includes('--pages')) {
 
 // npm run build reads BUILD_DIR and KIT_OUT from this environment (svelte.config.js).
 execSync('npm run build', { stdio: 'ignore' });
+if (process.argv.includes('--explore')) {
+  await benchExplorer(BUILD, row, BUDGET);
+  finish();
+}
 const served = readdirSync('static/data');
 const csvBytes = served.filter((f) => /\.csv(\.gz)?$/.test(f)).reduce((n, f) => n + statSync(join('static/data', f)).size, 0);
 row('CSV downloads, all datasets (bulk ones gzipped; derived at build)', `${(csvBytes / 1048576).toFixed(2)} MB`);
@@ -343,48 +351,7 @@ await site.close();
   row('first page load → worker in charge (ms)', installMs.toFixed(0));
 }
 
-// The explorer, cold (a new browser context each run): the example answer is in the page; DuckDB
-// (wasm, worker, the database's blocks) loads behind it, then answers a question of its own.
-{
-  const bytes = { wasm: 0, worker: 0, database: 0, ranges: 0 };
-  const counted = await startSite(BUILD, {
-    onResponse: (path, sent) => {
-      if (path.endsWith('.wasm')) bytes.wasm += sent;
-      else if (/duckdb-browser.*worker/.test(path)) bytes.worker += sent;
-      else if (path === '/data/detention.duckdb') {
-        bytes.database += sent;
-        bytes.ranges++;
-      }
-    },
-  });
-  const first: number[] = [];
-  const answered: number[] = [];
-  const RUNS = 3;
-  for (let i = 0; i < RUNS; i++) {
-    Object.assign(bytes, { wasm: 0, worker: 0, database: 0, ranges: 0 });
-    const { page, close } = await openPage(counted);
-    const t0 = performance.now();
-    await page.goto(counted.origin + '/explore/', { waitUntil: 'commit' });
-    await page.locator('[data-testid=result-meta]').waitFor();
-    first.push(performance.now() - t0);
-    await page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText("SELECT state, round(sum(adp_total)) AS adp FROM ice_facility_fy WHERE fiscal_year = 2026 GROUP BY state ORDER BY adp DESC");
-    await page.keyboard.press('Control+Enter');
-    await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
-    answered.push(performance.now() - t0);
-    await close();
-  }
-  await counted.close();
-  console.log(`\n== explorer (/explore, cold, median of ${RUNS})`);
-  row('navigation → first example answer on screen (ms)', median(first).toFixed(0), `${BUDGET.exploreFirstResultMs} ms`, median(first) <= BUDGET.exploreFirstResultMs);
-  row('navigation → DuckDB ready, new query answered (ms)', median(answered).toFixed(0), `${BUDGET.exploreQueryMs} ms`, median(answered) <= BUDGET.exploreQueryMs);
-  const mb = (n: number) => `${(n / 1048576).toFixed(2)} MB`;
-  row('DuckDB bytes sent (last run): wasm, brotli', mb(bytes.wasm));
-  row('  worker script, brotli', kb(bytes.worker));
-  row(`  database blocks (${bytes.ranges} range requests of a ${mb(statSync(join(BUILD, 'data/detention.duckdb')).size)} file)`, mb(bytes.database));
-}
+await benchExplorer(BUILD, row, BUDGET);
 
 // The server npm start runs (scripts/serve.ts), under load on loopback: a page, an embed and a Parquet download,
 // each with 200 connections for 10 s, asking for compression as browsers do.
@@ -401,7 +368,12 @@ await site.close();
   await loaded.close();
 }
 
-writeFileSync('bench.json', JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');
-const over = results.filter((r) => r.ok === false);
-console.log(`\n${results.filter((r) => r.budget).length} budgets, ${over.length} over${over.length ? `: ${over.map((r) => r.label).join('; ')}` : ''} (bench.json)`);
-if (process.argv.includes('--check') && over.length) process.exit(1);
+finish();
+
+/** bench.json, the count of budgets over, and (with --check) the exit code. */
+function finish(): never {
+  writeFileSync('bench.json', JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');
+  const over = results.filter((r) => r.ok === false);
+  console.log(`\n${results.filter((r) => r.budget).length} budgets, ${over.length} over${over.length ? `: ${over.map((r) => r.label).join('; ')}` : ''} (bench.json)`);
+  process.exit(process.argv.includes('--check') && over.length ? 1 : 0);
+}

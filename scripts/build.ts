@@ -18,7 +18,7 @@ import { HOST_DIR, writeHostFiles } from './host/write';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
+const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/split-wasm.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
 const ENV = ['SITE_URL', 'BASE_PATH', 'DATA_DIR', 'KIT_OUT', 'BUILD_DIR'];
 
 /** sha256 over every input file's path and bytes, in a stable order, and the environment that matters. */
@@ -52,6 +52,7 @@ if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   // The chart PNGs this build did not draw or reuse are of charts that changed or went: drop them.
   console.log(`${PNG_CACHE}: ${pruneCache(started - 1000)} unused PNGs removed`);
   run('tsx scripts/prune-build.ts');
+  run('tsx scripts/split-wasm.ts');
   run('tsx scripts/precompress.ts');
   writeFileSync(KEY_FILE, key);
 }
