@@ -57,7 +57,7 @@ export function dataTable(chart: ChartData): DataTable {
   const keep = Math.max(1, Math.floor(TABLE_ROWS / series.length));
   const dates = `${xCol.label.toLowerCase()}${xCol.label.endsWith('s') ? '' : 's'}`;
   return {
-    head: [xCol.label, ...series.map((s) => (labels[s] && labels[s] !== s ? `${labels[s]} (${sCol.label}: ${s})` : s))],
+    head: [xCol.label, ...series.map((s) => (labels[s] && labels[s] !== s ? `${labels[s]} (${s})` : s))],
     numeric: [isNumeric(xCol), ...series.map(() => isNumeric(yCol))],
     // A series without a figure on a date is "not reported" there.
     body: xs.slice(-keep).map((x) => [cell(x, xCol.format), ...series.map((s) => cell(byX.get(x)!.get(s) ?? null, yCol.format))]),

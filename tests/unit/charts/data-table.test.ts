@@ -38,7 +38,7 @@ describe('chart data table', () => {
     const t = dataTable(c);
     const series = [...new Set(c.rows.map((r) => String(r.measure)))];
     expect(series.length).toBeGreaterThan(1);
-    expect(t.head).toEqual(['Day', ...series.map((s) => `${c.series!.labels[s]} (${c.columns[1]!.label}: ${s})`)]);
+    expect(t.head).toEqual(['Day', ...series.map((s) => `${c.series!.labels[s]} (${s})`)]);
     const days = [...new Set(c.rows.map((r) => String(r.date)))];
     expect(t.body.length).toBe(Math.min(days.length, Math.floor(TABLE_ROWS / series.length)));
     // Every cell is the figure of the long row of its day and series.
