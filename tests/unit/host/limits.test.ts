@@ -42,8 +42,10 @@ describe('static host limits', () => {
   // Over today (issue 20 open: 410 MB and DuckDB's 34 MB wasm, against 250 MB and 25 MiB), so marked
   // `fails`: it passes while the build is over and fails once it is under. Then drop `.fails`, and the
   // check holds the build to the limits from there on.
-  it.fails.skipIf(!existsSync(join(BUILD, 'index.html')))('the build is within what a static host takes', () => {
-    const r = hostLimits(BUILD);
-    expect(r.over, `${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`).toEqual([]);
+  describe.skipIf(!existsSync(join(BUILD, 'index.html')))('the build', () => {
+    it.fails('is within what a static host takes', () => {
+      const r = hostLimits(BUILD);
+      expect(r.over, `${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`).toEqual([]);
+    });
   });
 });
