@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, startSite, type Site } from './harness';
 import { COLUMN_WIDTH, iframeHeight, snippets } from '../../src/lib/embed/snippets';
-import type { ChartData } from '../../src/lib/charts/types';
+import { fetchChart } from '../../src/lib/charts/chart-file';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const release = (JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { version: string }).version;
@@ -152,7 +152,7 @@ describe('chart images and oEmbed', () => {
 
   it('answers oEmbed for a chart, and pages point to it', async () => {
     const o = (await (await fetch(`${site.origin}/oembed/facility-adp--stwrtga.json`)).json()) as Record<string, unknown>;
-    const chart = (await (await fetch(`${site.origin}/charts/facility-adp--stwrtga.json`)).json()) as ChartData;
+    const chart = (await fetchChart(site.origin, 'facility-adp--stwrtga'))!;
     expect(o).toMatchObject({ version: '1.0', type: 'rich', width: COLUMN_WIDTH, height: iframeHeight(chart) });
     // Absolute (oembed.com 2.3.4): under SITE_URL, or npm start's address in a local build.
     expect(String(o.html)).toMatch(/^<iframe src="https?:\/\/[^"/]+\/embed\/facility-adp\/\?facility=stwrtga"/);
@@ -171,7 +171,7 @@ describe('chart images and oEmbed', () => {
       await panel.locator('summary').click();
       const code = await panel.locator('textarea').first().inputValue();
       if (js) {
-        const chart = (await (await fetch(`${site.origin}/charts/facility-adp--stwrtga.json`)).json()) as ChartData;
+        const chart = (await fetchChart(site.origin, 'facility-adp--stwrtga'))!;
         // The first code offered is the self-sizing one: the iframe, as tall as a 640-px column needs, then /embed.js.
         expect(code).toBe(`<iframe src="${site.origin}/embed/facility-adp/?facility=stwrtga" title="${await page.locator('#chart-facility-adp .title').textContent()}" width="100%" height="${iframeHeight(chart)}" style="border:0;display:block" loading="lazy"></iframe>\n<script src="${site.origin}/embed.js" async></script>`);
         await panel.getByRole('button', { name: 'Copy' }).first().click();
@@ -195,7 +195,7 @@ describe('pasted embed code on another site', () => {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((ok) => server.close(() => ok())) };
   }
-  const chartJson = async (key: string) => (await (await fetch(`${site.origin}/charts/${key}.json`)).json()) as ChartData;
+  const chartJson = async (key: string) => (await fetchChart(site.origin, key))!;
   /** How far the embed's source line is from being seen: its bottom below the frame's, in px (≤ 0 when the whole line shows). */
   const sourceHidden = (page: import('playwright-core').Page) =>
     page.frameLocator('iframe').locator('figcaption').evaluate((f) => f.getBoundingClientRect().bottom - window.innerHeight);

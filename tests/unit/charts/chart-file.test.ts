@@ -1,0 +1,72 @@
+/**
+ * The chart variant file (/charts/<key>.json): every chart's real rows (its SQL over the committed
+ * Parquet, as loadChart runs it) come back from the file exactly, and the file is smaller than one
+ * object per row; fetchChart reads it, says null for a variant the site does not have, and throws on other failures.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { CHARTS } from '../../../src/lib/charts/registry';
+import { chartFilePath, fetchChart, packChart, unpackChart } from '../../../src/lib/charts/chart-file';
+import type { ChartData, Row } from '../../../src/lib/charts/types';
+
+const SAMPLE = { facility: 'stwrtga', state: 'tx' } as const;
+const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; path: string }[] };
+
+let db: DuckDBInstance;
+let con: DuckDBConnection;
+beforeAll(async () => {
+  db = await DuckDBInstance.create(':memory:');
+  con = await db.connect();
+  for (const r of pkg.resources) await con.run(`CREATE VIEW "${r.name}" AS SELECT * FROM read_parquet('data/${r.path}')`);
+});
+afterAll(() => {
+  con?.closeSync();
+  db?.closeSync();
+});
+
+/** A ChartData around real rows: only the rows matter to the file's encoding, the rest is carried as it is. */
+const chartOf = (key: string, rows: Row[]) => ({ key, title: `chart ${key}`, rows, sources: [{ title: 't', publisher: 'p', path: null }] }) as unknown as ChartData;
+
+describe('chart variant file', () => {
+  it('gives back every chart’s rows exactly, in a smaller file when values repeat', async () => {
+    for (const spec of Object.values(CHARTS)) {
+      const params = spec.param ? { [spec.param]: SAMPLE[spec.param] } : {};
+      const rows = (await con.runAndReadAll(spec.query(params))).getRowObjectsJson() as Row[];
+      const chart = chartOf(spec.id, rows);
+      // Through JSON, as a browser gets it.
+      const file = JSON.parse(JSON.stringify(packChart(chart)));
+      expect(unpackChart(file), spec.id).toEqual(chart);
+      expect(JSON.stringify(file).length, spec.id).toBeLessThanOrEqual(JSON.stringify(chart).length);
+      if (spec.series && rows.length > 10) expect(JSON.stringify(file).length, spec.id).toBeLessThan(JSON.stringify(chart).length * 0.6);
+    }
+  });
+
+  it('keeps null apart from a value, and a chart without rows', () => {
+    const rows: Row[] = [
+      { x: '2020', y: null, s: 'a', ok: true },
+      { x: '2020', y: 0, s: 'a', ok: false },
+      { x: '2021', y: null, s: 'a', ok: true },
+    ];
+    expect(unpackChart(JSON.parse(JSON.stringify(packChart(chartOf('t', rows)))))).toEqual(chartOf('t', rows));
+    expect(unpackChart(packChart(chartOf('t', []))).rows).toEqual([]);
+  });
+
+  it('refuses rows whose fields differ (they could not come back as they were)', () => {
+    expect(() => packChart(chartOf('t', [{ x: 1, y: 2 }, { x: 1 }]))).toThrow(/row 2 has the fields x, not x, y/);
+  });
+
+  it('is read by fetchChart: the chart, null for a variant the site lacks, an error otherwise', async () => {
+    const chart = chartOf('facility-adp--x', [{ x: '2020', y: 1 }, { x: '2021', y: 1 }]);
+    const asked: string[] = [];
+    const site = (status: number) => (async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify(packChart(chart)), { status });
+    }) as typeof fetch;
+    await expect(fetchChart('/dashboard', 'facility-adp--x', site(200))).resolves.toEqual(chart);
+    expect(asked).toEqual([chartFilePath('/dashboard', 'facility-adp--x')]);
+    expect(asked[0]).toBe('/dashboard/charts/facility-adp--x.json');
+    await expect(fetchChart('', 'facility-adp--y', site(404))).resolves.toBeNull();
+    await expect(fetchChart('', 'facility-adp--y', site(500))).rejects.toThrow(/HTTP 500/);
+  });
+});
