@@ -2,7 +2,8 @@
 import Papa from 'papaparse';
 import { cell } from '../format';
 import { FORMULA_START } from '../text/safe';
-import type { Column, Row } from './types';
+import { wideRows } from './data-table';
+import type { ChartData, Column, Row } from './types';
 
 /**
  * A number as the chart's table shows it, without thousands separators: a 'count' column's
@@ -27,4 +28,10 @@ export function toCsv(rows: Row[], columns: Column[]): string {
     { fields: columns.map((c) => c.field), data: rows.map((r) => columns.map((c) => shown(r[c.field] ?? '', c.format))) },
     { newline: '\n', escapeFormulae: FORMULA_START },
   );
+}
+
+/** /charts/<key>.csv: every row the chart draws, read across as its table reads them (./data-table.ts). */
+export function chartCsv(chart: ChartData): string {
+  const { columns, rows } = wideRows(chart) ?? chart;
+  return toCsv(rows, columns);
 }

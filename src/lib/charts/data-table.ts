@@ -2,7 +2,7 @@
  * A chart's data table (in ChartFrame): its rows as drawn, or, for a line chart of several series
  * whose columns are only the date, the series and the figure (a facility's people held each day,
  * at midnight and at any time), one row per date with a column per series: the same figures, read
- * across as the chart shows them, in half the rows. The CSV keeps exactly the rows drawn.
+ * across as the chart shows them, in half the rows; its CSV is read across the same way.
  * A long table shows its last rows and its caption says so. Framework-free.
  */
 import { cell } from '../format';
@@ -33,34 +33,40 @@ function wideSeries(chart: ChartData): string[] | null {
   return names.length > 1 && seen.size === chart.rows.length ? names : null;
 }
 
-export function dataTable(chart: ChartData): DataTable {
-  const [xCol, sCol, yCol] = chart.columns;
+/**
+ * The chart's rows read across: one row per date, a column per series (named by the series key, its
+ * label as the column label); null when the chart stays long. The table shows its last rows, the
+ * CSV all of them.
+ */
+export function wideRows(chart: ChartData): { columns: Column[]; rows: Row[] } | null {
   const series = wideSeries(chart);
-  if (!series || !xCol || !sCol || !yCol) {
-    const shown = chart.rows.slice(-TABLE_ROWS);
-    return {
-      head: chart.columns.map((c) => c.label),
-      numeric: chart.columns.map(isNumeric),
-      body: shown.map((r) => chart.columns.map((c) => cell(r[c.field], c.format))),
-      note: chart.rows.length > TABLE_ROWS ? ` (last ${TABLE_ROWS} of ${chart.rows.length} rows; the CSV has all)` : '',
-    };
-  }
-  const labels = chart.series!.labels;
-  const byX = new Map<Row[string], Map<string, Row[string]>>();
+  const [xCol, sCol, yCol] = chart.columns;
+  if (!series || !xCol || !sCol || !yCol) return null;
+  const byX = new Map<Row[string], Row>();
   for (const r of chart.rows) {
     const x = r[xCol.field] ?? null;
-    if (!byX.has(x)) byX.set(x, new Map());
-    byX.get(x)!.set(String(r[sCol.field]), r[yCol.field] ?? null);
+    if (!byX.has(x)) byX.set(x, { [xCol.field]: x });
+    byX.get(x)![String(r[sCol.field])] = r[yCol.field] ?? null;
   }
-  const xs = [...byX.keys()];
-  // The same number of figures as a long table shows: TABLE_ROWS of them, a row of each series per date.
-  const keep = Math.max(1, Math.floor(TABLE_ROWS / series.length));
-  const dates = `${xCol.label.toLowerCase()}${xCol.label.endsWith('s') ? '' : 's'}`;
+  const labels = chart.series!.labels;
   return {
-    head: [xCol.label, ...series.map((s) => (labels[s] && labels[s] !== s ? `${labels[s]} (${s})` : s))],
-    numeric: [isNumeric(xCol), ...series.map(() => isNumeric(yCol))],
-    // A series without a figure on a date is "not reported" there.
-    body: xs.slice(-keep).map((x) => [cell(x, xCol.format), ...series.map((s) => cell(byX.get(x)!.get(s) ?? null, yCol.format))]),
-    note: xs.length > keep ? ` (last ${keep} of ${xs.length} ${dates}; the CSV has all)` : '',
+    columns: [xCol, ...series.map((s): Column => ({ field: s, label: labels[s] && labels[s] !== s ? `${labels[s]} (${s})` : s, format: yCol.format }))],
+    // A series without a figure on a date is "not reported" there (null).
+    rows: [...byX.values()].map((r) => Object.fromEntries([[xCol.field, r[xCol.field]], ...series.map((s) => [s, r[s] ?? null])])),
+  };
+}
+
+export function dataTable(chart: ChartData): DataTable {
+  const wide = wideRows(chart);
+  const { columns, rows } = wide ?? chart;
+  // The same number of figures as a long table shows: TABLE_ROWS of them, a row of each series per date.
+  const keep = wide ? Math.max(1, Math.floor(TABLE_ROWS / (columns.length - 1))) : TABLE_ROWS;
+  const x = columns[0]!.label;
+  const unit = wide ? `${x.toLowerCase()}${x.endsWith('s') ? '' : 's'}` : 'rows';
+  return {
+    head: columns.map((c) => c.label),
+    numeric: columns.map(isNumeric),
+    body: rows.slice(-keep).map((r) => columns.map((c) => cell(r[c.field] ?? null, c.format))),
+    note: rows.length > keep ? ` (last ${keep} of ${rows.length} ${unit}; the CSV has all)` : '',
   };
 }

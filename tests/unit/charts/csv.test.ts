@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '$lib/charts/csv';
+import { chartCsv, toCsv } from '$lib/charts/csv';
+import { wideRows } from '$lib/charts/data-table';
 import type { ChartData } from '$lib/charts/types';
 import { cell } from '$lib/format';
 import { chartVariants, loadChart } from '$lib/server/charts';
@@ -19,11 +20,12 @@ const DECIMALS = { count: 0, number: 1 } as const;
 /** Cells of a chart's CSV that disagree with its table or show more decimals than it does. */
 function badCells(c: ChartData, csv: string): string[] {
   const { data } = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-  expect(data.length).toBe(c.rows.length);
+  const { columns, rows } = wideRows(c) ?? c;
+  expect(data.length).toBe(rows.length);
   const bad: string[] = [];
   data.forEach((line, i) => {
-    for (const col of c.columns) {
-      const v = c.rows[i]![col.field];
+    for (const col of columns) {
+      const v = rows[i]![col.field];
       if (col.format !== 'count' && col.format !== 'number') continue;
       const got = line[col.field]!;
       const decimals = got.split('.')[1]?.length ?? 0;
@@ -46,7 +48,7 @@ beforeAll(async () => {
 describe('chart CSVs', () => {
   it('every count and one-decimal cell is the table value, with no float noise', () => {
     expect(charts.length).toBeGreaterThan(20);
-    const bad = charts.flatMap((c) => badCells(c, toCsv(c.rows, c.columns)));
+    const bad = charts.flatMap((c) => badCells(c, chartCsv(c)));
     expect(bad).toEqual([]);
   });
 
@@ -54,6 +56,18 @@ describe('chart CSVs', () => {
     const c = charts.find((x) => x.id === 'ice-by-state')!;
     const raw = Papa.unparse({ fields: c.columns.map((x) => x.field), data: c.rows.map((r) => c.columns.map((x) => r[x.field] ?? '')) });
     expect(badCells(c, raw).length).toBeGreaterThan(0);
+  });
+
+  it('a chart of date, series and figure reads one row per date, every figure drawn in its series column', () => {
+    const c = charts.find((x) => x.id === 'facility-daily' && x.rows.length > 0)!;
+    const { data, meta } = Papa.parse<Record<string, string>>(chartCsv(c), { header: true, skipEmptyLines: true });
+    const series = [...new Set(c.rows.map((r) => String(r[c.series!.field])))];
+    expect(meta.fields).toEqual([c.x.field, ...series]);
+    expect(data.length).toBe(new Set(c.rows.map((r) => r[c.x.field])).size);
+    // Every long row's figure is in the CSV, at its date and in its series' column; no other figure is.
+    const byDate = new Map(data.map((l) => [l[c.x.field], l]));
+    for (const r of c.rows) expect(byDate.get(String(r[c.x.field]))?.[String(r[c.series!.field])], `${r[c.x.field]} ${r[c.series!.field]}`).toBe(r[c.y.field] === null ? '' : String(r[c.y.field]));
+    expect(data.flatMap((l) => series.map((s) => l[s])).filter((v) => v !== '').length).toBe(c.rows.filter((r) => r[c.y.field] !== null).length);
   });
 
   it('text, year and date cells are written as they are', () => {

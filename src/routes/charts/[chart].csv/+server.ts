@@ -1,8 +1,8 @@
 /**
- * /charts/<key>.csv: exactly the rows a chart variant draws, as CSV (prerendered from the same
- * loader and the same papaparse call the page uses).
+ * /charts/<key>.csv: every figure a chart variant draws, as CSV (prerendered from the same loader
+ * and the same papaparse call the page uses; a date × series chart one row per date).
  */
-import { toCsv } from '$lib/charts/csv';
+import { chartCsv } from '$lib/charts/csv';
 import { chartForKey, variantEntries } from '$lib/server/charts';
 
 export const prerender = true;
@@ -11,5 +11,5 @@ export const entries = variantEntries;
 
 export async function GET({ params }) {
   const chart = await chartForKey(params.chart);
-  return new Response(toCsv(chart.rows, chart.columns), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(chartCsv(chart), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 }
