@@ -60,24 +60,23 @@ describe('facility pages', () => {
     await close();
   });
 
-  it('downloads exactly STWRTGA’s daily rows as the DDP chart’s CSV', async () => {
+  it('downloads every one of STWRTGA’s daily figures as the DDP chart’s CSV, a row per day', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/facilities/stwrtga/');
     const href = await page.locator('#chart-facility-daily a.download').getAttribute('href');
     expect(href).toBe('/charts/facility-daily--stwrtga.csv');
     const csv = await (await fetch(site.origin + href)).text();
-    const got = Papa.parse<string[]>(csv.trim()).data;
-    expect(got[0]).toEqual(['date', 'measure', 'people']);
+    // One row per day, a column per count, as the chart's table reads them.
+    const { data: got, meta } = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
+    expect([...meta.fields!].sort()).toEqual(['date', 'n_detained', 'n_detained_at_midnight']);
     const want = await sql(`SELECT date::VARCHAR AS date, n_detained, n_detained_at_midnight FROM 'data/ice_facility_daily.parquet' WHERE detention_facility_code = 'STWRTGA' ORDER BY date`);
-    expect(got.length - 1).toBe(want.length * 2);
-    const byDay = new Map(got.slice(1).map((r) => [`${r[0]}|${r[1]}`, Number(r[2])]));
-    for (const w of want) {
-      expect(byDay.get(`${w.date}|n_detained`)).toBe(Number(w.n_detained));
-      expect(byDay.get(`${w.date}|n_detained_at_midnight`)).toBe(Number(w.n_detained_at_midnight));
-    }
+    expect(got.map((r) => r.date)).toEqual(want.map((w) => w.date));
+    got.forEach((r, i) => {
+      expect(Number(r.n_detained), r.date).toBe(Number(want[i]!.n_detained));
+      expect(Number(r.n_detained_at_midnight), r.date).toBe(Number(want[i]!.n_detained_at_midnight));
+    });
     // SOURCES-ice.md: STWRTGA on 2025-01-20, n_detained 1577, at midnight 1466.
-    expect(csv).toContain('2025-01-20,n_detained_at_midnight,1466');
-    expect(csv).toContain('2025-01-20,n_detained,1577');
+    expect(got.find((r) => r.date === '2025-01-20')).toMatchObject({ n_detained: '1577', n_detained_at_midnight: '1466' });
     await close();
   });
 
