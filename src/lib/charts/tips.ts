@@ -19,7 +19,7 @@ export const rowTips = (chart: PlotData): string[] => chart.rows.map((r) => rowT
  * A line chart's tooltips, compact (a facility's daily series has over a thousand times, at every
  * page's cost): lists are joined with "|"; each time's label starts with one letter saying how many
  * characters it shares with the one before ("A" none, "B" one, …: "October 2, 2022" after
- * "October 1, 2022" is "J2, 2022"), the rest is new.
+ * "October 1, 2022" is "I2, 2022"), the rest is new.
  */
 export interface LineTips {
   /** Days since 1970-01-01 (UTC) of each time the chart draws, in order: the first, then the gap to the previous one (space-separated). */
