@@ -99,7 +99,7 @@ describe('the site built under a base path', () => {
       await page.goto(`http://127.0.0.2:${(host.address() as AddressInfo).port}/`);
       const frame = page.locator('iframe');
       await expect.poll(() => frame.getAttribute('src')).toBe(`${origin}${BASE}/embed/ice-national-monthly/`);
-      await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+      await page.frameLocator('iframe').locator('figure svg:visible').first().waitFor();
       // 480 px until the embed says its height (the message comes from the origin embed.js was loaded from).
       await expect.poll(() => frame.evaluate((f) => Math.round(f.getBoundingClientRect().height))).not.toBe(480);
       await context.close();

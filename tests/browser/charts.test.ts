@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { CHARTS } from '../../src/lib/charts/registry';
 import { cell } from '../../src/lib/format';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { chartRows, frameworkJs, lineTip, pressOn, rowTip, shownChart, splitLineTip, times } from './chart-tips';
 
 const NATIONAL = ['ice-national-annual', 'ice-national-monthly', 'ice-national-daily', 'ice-by-facility-type', 'ice-by-state', 'ice-top-facilities', 'prisoners-national', 'covid-ice', 'covid-prisons'];
 
@@ -83,28 +84,47 @@ describe('charts page', () => {
     await close();
   });
 
-  it('moves a tooltip along a chart by keyboard and clears it with Escape', async () => {
-    const { page, close } = await openPage(site);
+  it('loads none of the framework: the prerendered charts answer keyboard and pointer with their data’s values', async () => {
+    const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/charts/', { waitUntil: 'networkidle' });
-    for (const id of ['ice-national-annual', 'ice-top-facilities']) {
-      const f = page.locator(`#chart-${id}`);
-      const status = f.locator('.plot [role="status"]');
-      // Keys work once the page has hydrated: press until the tooltip answers.
-      await expect
-        .poll(async () => {
-          await f.locator('svg[role="img"]').focus();
-          await page.keyboard.press('ArrowRight');
-          return status.textContent();
-        }, { message: id })
-        .toMatch(/\d{1,3}(,\d{3})*/);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => status.textContent(), { message: id }).toBe('');
-    }
-    const annual = page.locator('#chart-ice-national-annual .plot [role="status"]');
-    await page.locator('#chart-ice-national-annual svg[role="img"]').focus();
+    expect(frameworkJs(requests)).toEqual([]);
+
+    // A line chart of several series: Home is the first time, End the last, arrows step, Esc clears.
+    const annual = 'ice-national-annual';
+    const rows = await chartRows(site.origin, annual);
+    const xs = times(annual, rows);
+    const line = shownChart(page.locator(`#chart-${annual}`));
+    await pressOn(page, line.svg, 'Home');
+    await expect.poll(async () => splitLineTip(await line.status.textContent())).toEqual(lineTip(annual, rows, xs[0]!));
     await page.keyboard.press('ArrowRight');
-    // The first fiscal year, with each source's value.
-    expect(await annual.textContent()).toMatch(/^1979: .*The Marshall Project 2,371.*Nathan Craig 2,347/);
+    await expect.poll(async () => splitLineTip(await line.status.textContent())).toEqual(lineTip(annual, rows, xs[1]!));
+    await page.keyboard.press('End');
+    await expect.poll(async () => splitLineTip(await line.status.textContent())).toEqual(lineTip(annual, rows, xs.at(-1)!));
+    // The focus line and a dot per reported series are drawn at that time.
+    await expect.poll(() => line.svg.locator('g.focus circle').count()).toBe(lineTip(annual, rows, xs.at(-1)!).parts.filter((p) => !p.endsWith('not reported')).length);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => line.status.textContent()).toBe('');
+    await expect.poll(() => line.svg.locator('g.focus').count()).toBe(0);
+
+    // The pointer at the right edge of the plot is on the last time; leaving the chart clears it.
+    const box = (await line.svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+    await expect.poll(async () => splitLineTip(await line.status.textContent())).toEqual(lineTip(annual, rows, xs.at(-1)!));
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await expect.poll(() => line.status.textContent()).toBe('');
+
+    // Bars: the arrow keys step through the rows in the table's order, and the pointer names the bar under it.
+    const bars = 'ice-top-facilities';
+    const barRows = await chartRows(site.origin, bars);
+    const bar = shownChart(page.locator(`#chart-${bars}`));
+    await pressOn(page, bar.svg, 'ArrowDown', 'ArrowDown');
+    await expect.poll(() => bar.status.textContent()).toBe(rowTip(bars, barRows[1]!));
+    await expect.poll(() => bar.svg.locator('g.bar.active').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.status.textContent()).toBe('');
+    await bar.svg.locator('g.bar rect').nth(2).hover();
+    await expect.poll(() => bar.status.textContent()).toBe(rowTip(bars, barRows[2]!));
+    expect(errors).toEqual([]);
     await close();
   });
 

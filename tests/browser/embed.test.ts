@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, offOrigin, openPage, startSite, type Site } from './harness';
+import { chartRows, frameworkJs, lineTip, pressOn, rowTip, shownChart, splitLineTip, times } from './chart-tips';
 import { COLUMN_WIDTH, iframeHeight, snippets } from '../../src/lib/embed/snippets';
 import { fetchChart } from '../../src/lib/charts/chart-file';
 
@@ -53,7 +54,7 @@ describe('embeds', () => {
     await page.goto(hostOrigin + '/');
     const fits = async (sel: string) => {
       const frame = page.frameLocator(sel);
-      await frame.locator('figure svg').first().waitFor();
+      await frame.locator('figure svg:visible').first().waitFor();
       // The frame's height follows the embed's content (its main element and the body's margin).
       await expect.poll(async () => {
         const outer = await page.locator(sel).evaluate((f) => f.getBoundingClientRect().height);
@@ -71,26 +72,67 @@ describe('embeds', () => {
     await close();
   });
 
-  it('fit 280, 600 and 1200 px without horizontal scroll, redrawn to the width, and pass axe', async () => {
+  it('ship no framework: a chart without parameters is all in the page, a ?facility= one comes from the embed island, answers keys and reports its height', async () => {
+    const { page, requests, errors, close } = await openPage(site, { width: 600 });
+    await page.goto(site.origin + '/embed/ice-national-monthly/', { waitUntil: 'networkidle' });
+    expect(frameworkJs(requests)).toEqual([]);
+    expect(requests.filter((u) => u.includes('/_app/immutable/islands/'))).toEqual([]);
+    const plain = shownChart(page.locator('main'));
+    const monthly = await chartRows(site.origin, 'ice-national-monthly');
+    await pressOn(page, plain.svg, 'End');
+    await expect.poll(async () => splitLineTip(await plain.status.textContent())).toEqual(lineTip('ice-national-monthly', monthly, times('ice-national-monthly', monthly).at(-1)!));
+
+    // In a frame of another origin: the island draws the facility's chart and the frame hears its height.
+    const frameHost = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Host</title></head><body>
+        <iframe id="f" src="${site.origin}/embed/facility-adp/?facility=stwrtga" title="Facility" width="600" height="100" style="border:0"></iframe>
+        <script>addEventListener('message', (e) => { if (e.data && e.data.type === 'detention-dashboard:embed-height') document.body.dataset.height = e.data.height; });</script></body></html>`),
+    );
+    await new Promise<void>((ok) => frameHost.listen(0, '127.0.0.1', ok));
+    const before = requests.length;
+    await page.goto(`http://127.0.0.1:${(frameHost.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('#f');
+    const drawn = shownChart(frame.locator('main'));
+    await drawn.svg.waitFor();
+    const after = requests.slice(before);
+    expect(frameworkJs(after)).toEqual([]);
+    expect(after.some((u) => /\/_app\/immutable\/islands\/embed-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(after.some((u) => u.endsWith('/charts/facility-adp--stwrtga.json'))).toBe(true);
+    const rows = await chartRows(site.origin, 'facility-adp--stwrtga');
+    await pressOn(page, drawn.svg, 'ArrowDown');
+    await expect.poll(() => drawn.status.textContent()).toBe(rowTip('facility-adp', rows[0]!));
+    // The height it reports is its content's, as it is now (the tooltip line may have grown it).
+    // (Focusing the chart scrolled the 100-px frame: the content's bottom is in the document's coordinates.)
+    const content = () => frame.locator('main').evaluate((m) => Math.ceil(m.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(document.body).marginBottom)));
+    await expect.poll(async () => (await page.evaluate(() => Number(document.body.dataset.height))) - (await content())).toBe(0);
+    expect(await content()).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    await new Promise((ok) => frameHost.close(ok));
+    await close();
+  });
+
+  it('fit 280, 600 and 1200 px without horizontal scroll, drawn for the width, and pass axe', async () => {
     for (const width of [280, 600, 1200]) {
       const { page, requests, close } = await openPage(site, { width });
       await page.goto(site.origin + '/embed/ice-national-monthly/');
-      await page.locator('figure svg').first().waitFor();
+      await page.locator('figure svg:visible').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
-      const drawn = await page.locator('figure svg').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]));
-      expect(drawn).toBeGreaterThan(width * 0.8);
-      expect(drawn).toBeLessThanOrEqual(width);
+      // The drawing shown is the one made for about this width (prerendered at several; a container
+      // query picks it, no script): scaled by 11/12 to 5/4 of its size, so its 12-unit text stays 11–15 px.
+      const scale = await page.locator('figure svg:visible').first().evaluate((s) => s.getBoundingClientRect().width / Number(s.getAttribute('viewBox')?.split(' ')[2]));
+      expect(scale, `${width}px`).toBeGreaterThanOrEqual(11 / 12 - 0.01);
+      expect(scale, `${width}px`).toBeLessThanOrEqual(5 / 4 + 0.01);
       await expect.poll(() => page.locator('figcaption').textContent()).toContain('Source:');
       await expect.poll(() => page.locator('[data-release]').textContent()).toBe(release);
       expect(await axe(page)).toEqual([]);
       expect(offOrigin(requests, site.origin)).toEqual([]);
       await close();
     }
-    // Resizing redraws.
+    // Resizing shows the drawing for the new width.
     const { page, close } = await openPage(site, { width: 1200 });
     await page.goto(site.origin + '/embed/ice-national-monthly/');
     await page.setViewportSize({ width: 400, height: 800 });
-    await expect.poll(() => page.locator('figure svg').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]))).toBeLessThanOrEqual(400);
+    await expect.poll(() => page.locator('figure svg:visible').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]))).toBeLessThanOrEqual(400);
     await close();
   });
 
@@ -118,7 +160,7 @@ describe('embeds', () => {
     await expect.poll(() => page.locator('[data-release]').textContent()).toBe(FIXTURE_RELEASE);
     await expect(page.locator('figure svg[role=img]').first().getAttribute('aria-label')).resolves.toBe(FIXTURE_ALT);
     await page.goto(site.origin + `/embed/ice-national-monthly/?release=${release}`);
-    await page.locator('figure svg').first().waitFor();
+    await page.locator('figure svg:visible').first().waitFor();
     await expect.poll(() => page.getByRole('note').count()).toBe(0);
     await close();
   });
@@ -178,7 +220,7 @@ describe('chart images and oEmbed', () => {
         await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
         await panel.locator('iframe.preview').waitFor();
         await expect(panel.locator('iframe.preview').getAttribute('width')).resolves.toBe('320');
-        await page.frameLocator('#chart-facility-adp iframe.preview').locator('figure svg').first().waitFor();
+        await page.frameLocator('#chart-facility-adp iframe.preview').locator('figure svg:visible').first().waitFor();
       } else {
         expect(code).toContain('src="/embed/facility-adp/?facility=stwrtga"');
         await expect.poll(() => panel.getByRole('button', { name: 'Copy' }).count()).toBe(0);
@@ -206,7 +248,7 @@ describe('pasted embed code on another site', () => {
     for (const width of [320, 640, 768, 1280]) {
       const { page, errors, close } = await openPage(site, { width });
       await page.goto(host.origin + '/');
-      await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+      await page.frameLocator('iframe').locator('figure svg:visible').first().waitFor();
       await expect.poll(() => sourceHidden(page), { timeout: 10_000 }).toBeLessThanOrEqual(0);
       // Nothing scrolls inside the frame: the frame is as tall as the embed.
       expect(await page.frameLocator('iframe').locator('html').evaluate((h) => h.scrollHeight - window.innerHeight), `${width}px`).toBeLessThanOrEqual(1);
@@ -222,7 +264,7 @@ describe('pasted embed code on another site', () => {
     const host = await hostPage(`<!doctype html><html lang="en"><head><title>Host</title></head><body style="margin:0"><div style="width:640px">${snippets(chart, site.origin).iframe}</div></body></html>`);
     const { page, close } = await openPage(site, { width: 1000 });
     await page.goto(host.origin + '/');
-    await page.frameLocator('iframe').locator('figure svg').first().waitFor();
+    await page.frameLocator('iframe').locator('figure svg:visible').first().waitFor();
     expect(await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(iframeHeight(chart));
     expect(await sourceHidden(page)).toBeLessThanOrEqual(0);
     await close();
@@ -231,7 +273,7 @@ describe('pasted embed code on another site', () => {
     const old = await hostPage(`<!doctype html><html lang="en"><head><title>Host</title></head><body style="margin:0"><div style="width:640px">${snippets(chart, site.origin).iframe.replace(/height="\d+"/, 'height="480"')}</div></body></html>`);
     const before = await openPage(site, { width: 1000 });
     await before.page.goto(old.origin + '/');
-    await before.page.frameLocator('iframe').locator('figure svg').first().waitFor();
+    await before.page.frameLocator('iframe').locator('figure svg:visible').first().waitFor();
     expect(await sourceHidden(before.page)).toBeGreaterThan(0);
     await before.close();
     await old.close();
@@ -246,7 +288,7 @@ describe('pasted embed code on another site', () => {
         const chart = await chartJson(key);
         const [id, value] = key.split('--');
         await page.goto(`${site.origin}/embed/${id}/${value ? `?${Object.keys(chart.params)[0]}=${value}` : ''}`);
-        await page.locator('figure svg').first().waitFor();
+        await page.locator('figure svg:visible').first().waitFor();
         const measured = await page.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(document.body).marginBottom)));
         const given = chart.embedHeights[String(width)]!;
         if (given < measured || given > measured + 40) off.push(`${key} at ${width}px: measured ${measured}, given ${given}`);

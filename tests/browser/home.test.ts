@@ -4,6 +4,7 @@ import { openWorkbook, sheetGrid } from '../../scripts/ingest/lib/read-xlsx';
 import { columnIndex } from '../../scripts/ingest/lib/grid';
 import { date } from '../../src/lib/format';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { chartRows, frameworkJs, lineTip, pressOn, shownChart, splitLineTip, times } from './chart-tips';
 
 const SOURCES = resolve(process.env.SOURCES_DIR ?? '../shared/sources');
 
@@ -67,6 +68,21 @@ describe('home page', () => {
     const prisons = page.locator('#prisoners_latest');
     await expect.poll(() => prisons.locator('.value').textContent()).toBe('1,230,143');
     expect(await prisons.textContent()).toContain('December 31, 2022');
+    await close();
+  });
+
+  it('loads none of the framework and no island at first; its chart answers the keyboard with its data’s values', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/', { waitUntil: 'networkidle' });
+    expect(frameworkJs(requests)).toEqual([]);
+    expect(requests.filter((u) => u.includes('/_app/immutable/islands/'))).toEqual([]);
+    const id = 'ice-national-monthly';
+    const rows = await chartRows(site.origin, id);
+    const xs = times(id, rows);
+    const chart = shownChart(page.locator(`#chart-${id}`));
+    await pressOn(page, chart.svg, 'End', 'PageDown');
+    await expect.poll(async () => splitLineTip(await chart.status.textContent())).toEqual(lineTip(id, rows, xs.at(-13)!));
+    expect(errors).toEqual([]);
     await close();
   });
 

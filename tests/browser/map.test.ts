@@ -75,7 +75,9 @@ describe('facility map', () => {
     await showMap(page);
     await isIdleWith(page, located);
     const after = reqs.slice(before);
-    expect(after.some((u) => u.includes('/_app/immutable/workers/maplibre-gl-worker'))).toBe(true);
+    // The island (its code, then MapLibre's worker) came only now, from our own files.
+    expect(after.some((u) => /\/_app\/immutable\/islands\/map-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(after.some((u) => u.includes('/_app/immutable/islands/maplibre-gl-worker'))).toBe(true);
     expect(after.some((u) => u.endsWith('/data/geo/facilities.json'))).toBe(true);
     expect(after.some((u) => u.endsWith('/data/geo/states.json'))).toBe(true);
     // MapLibre's CSS came only now, and applies.
@@ -84,6 +86,26 @@ describe('facility map', () => {
     expect(Number(await page.locator('.map-wrap').getAttribute('data-rendered'))).toBeGreaterThan(100);
     await expect(page.locator('#facility-map .count').getAttribute('data-count')).resolves.toBe(String(located));
     await expect.poll(() => page.locator('#facility-map ol.list > li').count()).toBe(100);
+    expect(errors).toEqual([]);
+    requests.push(...reqs);
+    await close();
+  });
+
+  it('loads when the reader asks for it, before reaching it: "Show the map", then "Hide the map" keeps the list', SLOW, async () => {
+    const { page, requests: reqs, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/', { waitUntil: 'networkidle' });
+    const start = page.locator('#facility-map [data-island-start]');
+    await expect.poll(() => start.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#facility-map .fallback').isVisible()).toBe(false);
+    expect(reqs.filter((u) => u.includes('/_app/immutable/islands/'))).toEqual([]);
+    // A click that does not scroll: only the press loads it.
+    await start.dispatchEvent('click');
+    await page.locator('.map-wrap[data-map="idle"] canvas').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Hide the map' }).click();
+    await expect.poll(() => page.locator('.map-wrap').count()).toBe(0);
+    await expect.poll(() => page.locator('#facility-map ol.list > li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    await page.locator('.map-wrap[data-map="idle"] canvas').waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     requests.push(...reqs);
     await close();

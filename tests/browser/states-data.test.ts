@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATES_AND_DC } from '../../src/lib/geo/states';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { chartRows, frameworkJs, lineTip, pressOn, rowTip, shownChart, splitLineTip, times } from './chart-tips';
 
 interface Resource {
   name: string;
@@ -46,6 +47,45 @@ describe('states, data catalog and methodology', () => {
     // ICE facilities link to their pages.
     const links = await page.locator('#facilities ~ div table a[href^="/facilities/"]').count();
     expect(links).toBeGreaterThan(0);
+    await close();
+  });
+
+  it('a state page loads none of the framework, and its prison chart answers keyboard and pointer with its data’s values', async () => {
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/states/tx/', { waitUntil: 'networkidle' });
+    expect(frameworkJs(requests)).toEqual([]);
+    const id = 'state-prisoners';
+    const rows = await chartRows(site.origin, `${id}--tx`);
+    const xs = times(id, rows);
+    const chart = shownChart(page.locator(`#chart-${id}`));
+    await pressOn(page, chart.svg, 'End', 'ArrowLeft');
+    await expect.poll(async () => splitLineTip(await chart.status.textContent())).toEqual(lineTip(id, rows, xs.at(-2)!));
+    await pressOn(page, chart.svg, 'Home');
+    await expect.poll(async () => splitLineTip(await chart.status.textContent())).toEqual(lineTip(id, rows, xs[0]!));
+    const box = (await chart.svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+    await expect.poll(async () => splitLineTip(await chart.status.textContent())).toEqual(lineTip(id, rows, xs.at(-1)!));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('the map of states names a state’s row by keyboard and pointer (the shared chart script on a page with the framework)', async () => {
+    const { page, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/states/', { waitUntil: 'networkidle' });
+    const id = 'prisoners-by-state';
+    const rows = await chartRows(site.origin, id);
+    const chart = shownChart(page.locator(`#chart-${id}`));
+    await pressOn(page, chart.svg, 'ArrowRight');
+    await expect.poll(() => chart.status.textContent()).toBe(rowTip(id, rows[0]!));
+    await expect.poll(() => chart.svg.locator('path.focus').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chart.status.textContent()).toBe('');
+    // Texas, by the pointer: its path is the one whose row is Texas's.
+    const tx = rows.findIndex((r) => r.state === 'TX');
+    expect(tx).toBeGreaterThanOrEqual(0);
+    await chart.svg.locator(`path[data-i="${tx}"]`).hover();
+    await expect.poll(() => chart.status.textContent()).toBe(rowTip(id, rows[tx]!));
+    expect(errors).toEqual([]);
     await close();
   });
 

@@ -1,8 +1,8 @@
 /**
  * How tall a chart's embed (/embed/<chart>/) is at a given frame width, so a plain iframe, which
  * cannot size itself, can be given the height its chart needs. The drawing's height comes from the
- * layout modules the chart components draw with (bar-layout, line-layout), at the width the
- * embed's script draws it (the frame less its padding); the frame around it (title, subtitle,
+ * layout modules the chart components draw with (bar-layout, line-layout): the prerendered drawing
+ * the frame's width shows, scaled (charts/widths), or for a variant the island draws, the frame less its padding; the frame around it (title, subtitle,
  * legend, tooltip line, caption) is EmbedChart.svelte's CSS, with text wrapped as the charts wrap
  * theirs (charts/text-width: DejaVu Sans, Debian's system-ui, wider than the other fonts of the
  * site's stack, so those need no more lines). tests/browser/embed.test.ts loads the embeds in
@@ -14,6 +14,7 @@ import { barChartHeight } from '../charts/bar-layout';
 import { SITE_NAME } from '../charts/cite';
 import { lineChartHeight, seriesLabels } from '../charts/line-layout';
 import { textWidth, wrap } from '../charts/text-width';
+import { shownDrawing } from '../charts/widths';
 import type { ChartData } from '../charts/types';
 
 /** Frame widths the heights are given for: phone, narrow column, article column, wide column. */
@@ -58,14 +59,17 @@ function caption(c: Omit<ChartData, 'embedHeights'>): string {
 /** The embed's height in CSS pixels in a frame `frameWidth` wide (rounded up to whole pixels). */
 export function embedHeight(c: Omit<ChartData, 'embedHeights'>, frameWidth: number): number {
   const w = frameWidth - 2 * PAD;
+  // An embed of a chart without parameters is prerendered: the box shows the drawing made for about
+  // its width, scaled (./widths). One the island draws (a facility's, a state's) is drawn at the box's width.
+  const shown = Object.keys(c.params).length ? { width: w, scale: 1 } : shownDrawing(w);
   let plot: number;
   if (!c.rows.length) plot = SMALL.line;
-  else if (c.kind === 'bar') plot = barChartHeight(c, w);
+  else if (c.kind === 'bar') plot = barChartHeight(c, shown.width) * shown.scale;
   else if (c.kind === 'line') {
     const labels = seriesLabels(c);
     const rows = legendLines(labels, w);
     // Lines of the legend, with the flex gap (0.25rem) between rows.
-    plot = lineChartHeight(w) + (labels.length ? 4 + rows * NOTE.line + (rows - 1) * 4 : 0);
+    plot = lineChartHeight(shown.width) * shown.scale + (labels.length ? 4 + rows * NOTE.line + (rows - 1) * 4 : 0);
   }
   // The map's SVG is drawn at 975×610 and scaled to the width.
   else plot = (w * 610) / 975 + 4 + lines(`Lighter to darker: fewer to more ${c.y.label.toLowerCase()}. Hatched: not reported.`, NOTE, w) + 4;

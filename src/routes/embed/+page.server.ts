@@ -1,5 +1,8 @@
 import { CHARTS } from '$lib/charts/registry';
 
+/** Plain HTML: /js/embed-frame.js names an unknown id when the server sends this page for one. */
+export const csr = false;
+
 /** The charts that can be embedded: each one's id, title and, for per-facility or per-state charts, its parameter. */
 export function load() {
   return {

@@ -1,7 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { CHARTS } from '$lib/charts/registry';
-import { datapackage } from '$lib/server/data';
 import { loadChart } from '$lib/server/charts';
+import { islandSrc } from '$lib/server/islands';
+import { readEmbedParams } from '$lib/embed/params';
+
+/**
+ * Plain HTML, no framework: an embed of a chart without parameters is all in the page (its tooltips
+ * from /js/charts.js, its height from /js/embed-frame.js). An address asking for a facility, a state
+ * or a release gets the chart from /charts/<key>.json through the embed island, loaded only then.
+ */
+export const csr = false;
 
 /** One embed page per chart; a chart drawn per facility or state reads its variant from the query string. */
 export const entries = () => Object.keys(CHARTS).map((chart) => ({ chart }));
@@ -9,10 +17,14 @@ export const entries = () => Object.keys(CHARTS).map((chart) => ({ chart }));
 export async function load({ params }) {
   const spec = CHARTS[params.chart];
   if (!spec) error(404, `No chart named “${params.chart}”`);
+  const param = spec.param ?? null;
+  const asked = readEmbedParams(spec.id, param, new URLSearchParams());
   return {
     id: spec.id,
-    param: spec.param ?? null,
-    chart: spec.param ? null : await loadChart(spec.id),
-    release: datapackage().version,
+    param,
+    chart: param ? null : await loadChart(spec.id),
+    /** What the page says to an address without the facility or state a chart is drawn for. */
+    missing: 'error' in asked ? asked.error : null,
+    island: islandSrc('embed'),
   };
 }

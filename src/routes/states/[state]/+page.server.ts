@@ -5,6 +5,13 @@ import { covidMarshall, covidUcla, ddpOnly, iceFacilities, latestRate, latestWor
 import { custodyDeathsIn, longestGap } from '$lib/server/deaths';
 import type { EntryGenerator } from './$types';
 
+/**
+ * Plain HTML, no framework: every chart reads without JavaScript (values, text alternative, data
+ * table, CSV), and its tooltips and keys come from the shared /js/charts.js, as on facility pages.
+ * Hydrating it would send the Svelte runtime and d3, and this page's data a second time.
+ */
+export const csr = false;
+
 /** One page per state and DC, at its lower-case USPS code (/states/tx/). */
 export const entries: EntryGenerator = () => STATES_AND_DC.map((s) => ({ state: s.code.toLowerCase() }));
 
