@@ -14,8 +14,7 @@ export const CSP_DIRECTIVES = {
   'style-src': ['self', 'unsafe-inline'],
   'img-src': ['self', 'data:', 'blob:'],
   'font-src': ['self'],
-  // blob: for DuckDB's worker, which compiles the wasm from the parts the page fetched and joined (src/lib/data/wasm-parts.ts).
-  'connect-src': ['self', 'blob:'],
+  'connect-src': ['self'],
   'worker-src': ['self', 'blob:'],
   'frame-src': ['self'],
   'object-src': ['none'],

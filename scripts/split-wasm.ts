@@ -1,7 +1,7 @@
 /**
  * After `vite build`, before precompression: every .wasm of the build over the 25 MiB a static
  * host takes (duckdb-wasm's, 34 MB) is cut into parts (src/lib/data/wasm-parts.ts), and the whole
- * file removed; the explorer fetches the parts and joins them. The parts carry the whole file's
+ * file removed; DuckDB's worker streams the parts as one file (src/lib/data/wasm-stream.worker.ts). The parts carry the whole file's
  * content hash in their names, so they are as immutable as it was.
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -64,7 +64,7 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
   const site = await startSite(floor.dir, {
     onResponse: (path, bytes) => {
       if (path.endsWith('.wasm')) [sent.wasm, sent.wasmRequests] = [sent.wasm + bytes, sent.wasmRequests + 1];
-      else if (/duckdb-browser.*worker/.test(path)) sent.worker += bytes;
+      else if (/duckdb-browser.*worker|wasm-stream\.worker/.test(path)) sent.worker += bytes;
       else if (path === '/data/detention.duckdb') [sent.database, sent.ranges] = [sent.database + bytes, sent.ranges + 1];
     },
   });
@@ -140,6 +140,6 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
   }
   const mb = (n: number) => `${(n / 1048576).toFixed(2)} MB`;
   row('ours, DuckDB bytes sent (last typed run): wasm, brotli', mb(bytes.wasm));
-  row('  worker script, brotli', `${(bytes.worker / 1024).toFixed(1)} KB`);
+  row('  worker scripts (duckdb-wasm\'s and ours), brotli', `${(bytes.worker / 1024).toFixed(1)} KB`);
   row(`  database blocks (${bytes.ranges} range requests of a ${mb(statSync(join(buildDir, 'data/detention.duckdb')).size)} file)`, mb(bytes.database));
 }

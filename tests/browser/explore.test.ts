@@ -171,6 +171,22 @@ describe('/explore', () => {
     await close();
   });
 
+  it('compiles DuckDB from the parts of its wasm streamed in its worker, in order: no request for the whole file, no joined copy', async () => {
+    // The worker (src/lib/data/wasm-stream.worker.ts) answers DuckDB's request for the whole wasm, which
+    // no server has, with the parts as one stream: parts out of order or not answered, and no query runs.
+    const { page, requests, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    const wasm = requests.filter((u) => /\.wasm$/.test(u));
+    expect(wasm.length).toBeGreaterThan(1);
+    expect(wasm.filter((u) => !/\.part\d+\.wasm$/.test(u))).toEqual([]);
+    expect(requests.filter((u) => u.startsWith('blob:'))).toEqual([]);
+    await runSql(page, 'SELECT 6 * 7 AS n');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
     const { page, errors, close } = await openPage(site);
     // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.
@@ -398,7 +414,7 @@ describe('/explore', () => {
       await page.goto(site.origin + path);
       await page.waitForLoadState('networkidle');
     }
-    expect(requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
+    expect(requests.filter((u) => /duckdb|wasm-stream/i.test(u))).toEqual([]);
     await close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { base } from '$app/paths';
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { fetchParts, workerUrl } from './duckdb-files';
+import { startWorker, wasmAddress } from './duckdb-files';
 import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
 
 /** Where the build puts the database (scripts/build-data.ts), under the base path, and the name DuckDB knows it by. */
@@ -15,13 +15,11 @@ export const DB_URL = `${base}/data/detention.duckdb`;
 const DB_NAME = 'detention.duckdb';
 
 export interface OpenOptions {
-  /** The addresses of the wasm's parts, in order (./duckdb-files.ts); the first call's are used. */
-  wasmParts: string[];
-  /** Their responses, if already asked for (fetchParts); a DuckDB started again fetches them anew (from the HTTP cache). */
-  fetched?: Promise<Response>[];
-  /** A worker already started on duckdb-browser-eh.worker.js (the explorer starts it before this module has loaded). */
+  /** The size of the whole wasm (the page's data: it names the parts); the first call's is used. */
+  wasmBytes: number;
+  /** DuckDB's worker, already started (startWorker: the explorer starts it before this module has loaded). */
   worker?: Worker;
-  /** Bytes of the wasm received so far (uncompressed); a listener that comes late hears the latest figure at once. */
+  /** Bytes of the wasm compiled so far; a listener that comes late hears the latest figure at once. */
   onProgress?: (loaded: number) => void;
 }
 
@@ -77,19 +75,19 @@ const LOCKDOWN = [
 export const STOP_GRACE_MS = 1000;
 
 let opened: Promise<Database> | null = null;
-let parts: string[] = [];
+let wasmSize = 0;
 let openedWith: Worker | undefined;
 let loaded = 0;
 let listener: ((loaded: number) => void) | undefined;
 
 /** Starts DuckDB once (the first call's worker is used); every call gets the same database. */
-export function openDatabase({ wasmParts, fetched, worker, onProgress }: OpenOptions): Promise<Database> {
+export function openDatabase({ wasmBytes, worker, onProgress }: OpenOptions): Promise<Database> {
   if (onProgress) (listener = onProgress)(loaded);
-  if (!parts.length) parts = wasmParts;
+  wasmSize ||= wasmBytes;
   // Another worker than the one DuckDB runs in would sit idle for the life of the page.
   if (opened && worker && worker !== openedWith) worker.terminate();
   openedWith ??= worker;
-  return (opened ??= start(worker, (bytes) => listener?.((loaded = bytes)), fetched)
+  return (opened ??= start(worker, (bytes) => listener?.((loaded = bytes)))
     .then(database)
     .catch((e: unknown) => {
       opened = null;
@@ -103,35 +101,12 @@ interface Instance {
   conn: duckdb.AsyncDuckDBConnection;
 }
 
-/**
- * The wasm's parts (fetched side by side) joined in a blob: URL that DuckDB's worker compiles from.
- * Bytes are counted as they come.
- */
-async function joinedWasm(responses: Promise<Response>[], onBytes?: (loaded: number) => void): Promise<string> {
-  let loaded = 0;
-  const blobs = await Promise.all(
-    responses.map(async (response) => {
-      const res = await response;
-      if (!res.ok || !res.body) throw new Error(`${res.url}: HTTP ${res.status}`);
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      const reader = res.body.getReader();
-      for (let r = await reader.read(); !r.done; r = await reader.read()) {
-        chunks.push(r.value);
-        onBytes?.((loaded += r.value.length));
-      }
-      return new Blob(chunks);
-    }),
-  );
-  return URL.createObjectURL(new Blob(blobs, { type: 'application/wasm' }));
-}
-
 /** A worker with DuckDB, the database attached and the configuration locked (again after a stop, with no progress to report). */
-async function start(worker = new Worker(workerUrl), onBytes?: (loaded: number) => void, fetched = fetchParts(parts)): Promise<Instance> {
+async function start(worker = startWorker(wasmSize), onBytes?: (loaded: number) => void): Promise<Instance> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    const wasm = await joinedWasm(fetched, onBytes);
-    // The worker has fetched the blob once compiled: the 34 MB copy is not kept.
-    await db.instantiate(wasm, null).finally(() => URL.revokeObjectURL(wasm));
+    // The worker compiles while the wasm's parts stream in (./wasm-stream.worker.ts), and counts the bytes.
+    await db.instantiate(wasmAddress(), null, onBytes && ((p) => onBytes(p.bytesLoaded)));
     // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
     await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);

@@ -1,8 +1,8 @@
 /**
  * duckdb-wasm's eh build is one 34 MB file, and static hosts refuse files over 25 MiB (Cloudflare
  * Pages; scripts/host/limits.ts). So the build cuts it into parts of equal size under that
- * (scripts/split-wasm.ts), named after the whole file's content-hashed name, and the explorer
- * fetches the parts and joins them (src/lib/data/duckdb.ts). Framework-free: the build reads it too.
+ * (scripts/split-wasm.ts), named after the whole file's content-hashed name, and DuckDB's worker
+ * fetches the parts and compiles them as one stream (./wasm-stream.worker.ts). Framework-free: the build reads it too.
  */
 
 /** Well under 25 MiB, so a part never meets the limit. */
