@@ -90,28 +90,57 @@ export interface Placed {
   anchor: 'start' | 'middle' | 'end';
 }
 
+type Box = { l: number; r: number; t: number; b: number };
+type Pt = { x: number; y: number };
+
+/** Whether the drawn line (runs of points; null breaks a run) passes through a box, padded by 2 px. */
+function crosses(line: (Pt | null)[], b: Box): boolean {
+  const inside = (p: Pt) => p.x >= b.l - 2 && p.x <= b.r + 2 && p.y >= b.t - 2 && p.y <= b.b + 2;
+  for (let i = 0; i < line.length; i++) {
+    const p = line[i];
+    const q = line[i + 1];
+    if (!p) continue;
+    if (inside(p)) return true;
+    if (!q) continue;
+    // Points along the segment every 2 px: a segment cannot slip between them through a padded box.
+    const n = Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 2);
+    for (let k = 1; k < n; k++) if (inside({ x: p.x + ((q.x - p.x) * k) / n, y: p.y + ((q.y - p.y) * k) / n })) return true;
+  }
+  return false;
+}
+
 /**
- * Each annotation's label above its point, or below when above would leave the plot or cover a
- * label placed before it; wrapped to the plot's width. A label with no free place is left out
- * (its dot stays; the figure is in the chart's text and table).
+ * Each annotation's label above its point, else below it, else beside it (right, then left): the
+ * first place that stays in the plot and covers neither a label placed before it nor the drawn
+ * lines; wrapped to the plot's width. A label with no free place is left out (its dot stays; the
+ * figure is in the chart's text and table).
  */
-export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }): (Placed | null)[] {
-  type Box = { l: number; r: number; t: number; b: number };
+export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }, lines: (Pt | null)[][] = []): (Placed | null)[] {
   const taken: Box[] = [];
-  const free = (b: Box) => b.t >= 0 && b.b <= plot.bottom && taken.every((o) => b.r <= o.l || b.l >= o.r || b.b <= o.t || b.t >= o.b);
+  const free = (b: Box) => b.t >= 0 && b.b <= plot.bottom && b.l >= plot.left && b.r <= plot.right && taken.every((o) => b.r <= o.l || b.l >= o.r || b.b <= o.t || b.t >= o.b) && !lines.some((l) => crosses(l, b));
   return marks.map((m) => {
-    const lines = wrap(m.label, FONT, plot.right - plot.left, true);
-    const w = Math.max(...lines.map((l) => textWidth(l, FONT, true)));
+    const wrapped = wrap(m.label, FONT, plot.right - plot.left, true);
+    const w = Math.max(...wrapped.map((l) => textWidth(l, FONT, true)));
     const anchor = anchorWithin(m.x, w, plot.left, plot.right);
     const l = anchor === 'start' ? m.x : anchor === 'end' ? m.x - w : Math.min(Math.max(m.x - w / 2, plot.left), plot.right - w);
     const x = anchor === 'middle' ? l + w / 2 : m.x;
-    const h = lines.length * LINE;
-    // Baseline of the first line: above the point, or below it.
-    for (const first of [m.y - 10 - (lines.length - 1) * LINE, m.y + 20]) {
+    const h = wrapped.length * LINE;
+    // Above the point, or below it: the first line's baseline.
+    for (const first of [m.y - 10 - (wrapped.length - 1) * LINE, m.y + 20]) {
       const box = { l, r: l + w, t: first - FONT, b: first - FONT + h };
       if (free(box)) {
         taken.push(box);
-        return { x, y: first, lines, anchor };
+        return { x, y: first, lines: wrapped, anchor };
+      }
+    }
+    // Beside it, on one line, centred on the point.
+    const one = textWidth(m.label, FONT, true);
+    const y = m.y + FONT / 3;
+    for (const [bx, side] of [[m.x + 8, 'start'], [m.x - 8, 'end']] as const) {
+      const box = side === 'start' ? { l: bx, r: bx + one, t: y - FONT, b: y - FONT + LINE } : { l: bx - one, r: bx, t: y - FONT, b: y - FONT + LINE };
+      if (free(box)) {
+        taken.push(box);
+        return { x: bx, y, lines: [m.label], anchor: side };
       }
     }
     return null;

@@ -84,6 +84,32 @@ describe('placeLabels', () => {
   });
 });
 
+describe('placeLabels beside a line', () => {
+  const plot = { left: 40, right: 318, top: 0, bottom: 290 };
+  const boxOf = (p: NonNullable<ReturnType<typeof placeLabels>[number]>) => {
+    const w = Math.max(...p.lines.map((l) => textWidth(l, 12, true)));
+    const l = p.anchor === 'start' ? p.x : p.anchor === 'end' ? p.x - w : p.x - w / 2;
+    return { l, r: l + w, t: p.y - 12, b: p.y - 12 + p.lines.length * 14 };
+  };
+  // A line just above the point: through the place a label takes first.
+  const line = [{ x: 40, y: 140 }, { x: 318, y: 140 }];
+
+  it('moves a label off the drawn line', () => {
+    const [free] = placeLabels([{ x: 150, y: 150, label: 'FY2018: at least 6' }], plot);
+    const [off] = placeLabels([{ x: 150, y: 150, label: 'FY2018: at least 6' }], plot, [line]);
+    const [a, b] = [boxOf(free!), boxOf(off!)];
+    // Without the line the label is above the point, where the line runs; with it, clear of the line.
+    expect(a.t <= 140 && a.b >= 140).toBe(true);
+    expect(b.t > 142 || b.b < 138).toBe(true);
+  });
+
+  it('leaves a label out when no place is free, never over the line', () => {
+    // A zigzag filling the plot.
+    const zig = Array.from({ length: 140 }, (_, i) => ({ x: 40 + i * 2, y: i % 2 ? 0 : 290 }));
+    expect(placeLabels([{ x: 150, y: 150, label: 'FY2018: at least 6' }], plot, [zig])).toEqual([null]);
+  });
+});
+
 describe('linePath', () => {
   it('keeps the lowest and highest point of each pixel column, relative and whole', () => {
     const pts = Array.from({ length: 40 }, (_, i) => ({ x: 10 + i / 10, y: 50 + (i % 7) }));
