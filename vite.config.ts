@@ -13,11 +13,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Browser tests poll what the page shows after an action (expect.poll), never read it once.
     expect: { poll: { timeout: 15_000, interval: 100 } },
-    // Two lanes on 2 cores, side by side: the source and unit tests (ingests that spawn DuckDB), and the
-    // browser tests (which share one built site and one Chromium each). Within a lane, one file at a time.
-    projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], fileParallelism: false } },
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false } },
-    ],
+    // Two files at a time on 2 cores: each browser test file starts its own server over the one built
+    // site and its own Chromium, each source test ingests into its own temp folder. The slowest files
+    // start first (vitest's sequencer), so the ingests overlap the browser tests.
+    include: ['tests/**/*.test.ts'],
+    maxWorkers: 2,
   },
 });
