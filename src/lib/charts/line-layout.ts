@@ -93,26 +93,26 @@ export interface Placed {
 type Box = { l: number; r: number; t: number; b: number };
 type Pt = { x: number; y: number };
 
-/** Whether the drawn line (runs of points; null breaks a run) passes through a box, padded by 2 px. */
+/** Whether the drawn line (runs of points; null breaks a run) passes through a box, padded by 1 px. */
 function crosses(line: (Pt | null)[], b: Box): boolean {
-  const inside = (p: Pt) => p.x >= b.l - 2 && p.x <= b.r + 2 && p.y >= b.t - 2 && p.y <= b.b + 2;
+  const inside = (p: Pt) => p.x >= b.l - 1 && p.x <= b.r + 1 && p.y >= b.t - 1 && p.y <= b.b + 1;
   for (let i = 0; i < line.length; i++) {
     const p = line[i];
     const q = line[i + 1];
     if (!p) continue;
     if (inside(p)) return true;
     if (!q) continue;
-    // Points along the segment every 2 px: a segment cannot slip between them through a padded box.
-    const n = Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 2);
+    // Points along the segment every px: a segment cannot slip between them through a padded box.
+    const n = Math.ceil(Math.hypot(q.x - p.x, q.y - p.y));
     for (let k = 1; k < n; k++) if (inside({ x: p.x + ((q.x - p.x) * k) / n, y: p.y + ((q.y - p.y) * k) / n })) return true;
   }
   return false;
 }
 
 /**
- * Each annotation's label above its point, else below it, else beside it (right, then left): the
- * first place that stays in the plot and covers neither a label placed before it nor the drawn
- * lines; wrapped to the plot's width. A label with no free place is left out (its dot stays; the
+ * Each annotation's label above its point, else below it (then a line further off), else beside it
+ * (right, then left): the first place that stays in the plot and covers neither a label placed
+ * before it nor the drawn lines; wrapped to the plot's width. A label with no free place is left out (its dot stays; the
  * figure is in the chart's text and table).
  */
 export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }, lines: (Pt | null)[][] = []): (Placed | null)[] {
@@ -125,8 +125,9 @@ export function placeLabels(marks: { x: number; y: number; label: string }[], pl
     const l = anchor === 'start' ? m.x : anchor === 'end' ? m.x - w : Math.min(Math.max(m.x - w / 2, plot.left), plot.right - w);
     const x = anchor === 'middle' ? l + w / 2 : m.x;
     const h = wrapped.length * LINE;
-    // Above the point, or below it: the first line's baseline.
-    for (const first of [m.y - 10 - (wrapped.length - 1) * LINE, m.y + 20]) {
+    // Above the point, or below it, then a line further off: the first line's baseline.
+    const above = m.y - 10 - (wrapped.length - 1) * LINE;
+    for (const first of [above, m.y + 20, above - LINE, m.y + 20 + LINE]) {
       const box = { l, r: l + w, t: first - FONT, b: first - FONT + h };
       if (free(box)) {
         taken.push(box);
