@@ -121,17 +121,19 @@ export function placeLabels(marks: { x: number; y: number; label: string }[], pl
   return marks.map((m) => {
     const wrapped = wrap(m.label, FONT, plot.right - plot.left, true);
     const w = Math.max(...wrapped.map((l) => textWidth(l, FONT, true)));
-    const anchor = anchorWithin(m.x, w, plot.left, plot.right);
-    const l = anchor === 'start' ? m.x : anchor === 'end' ? m.x - w : Math.min(Math.max(m.x - w / 2, plot.left), plot.right - w);
-    const x = anchor === 'middle' ? l + w / 2 : m.x;
     const h = wrapped.length * LINE;
+    // Centred on the point where the plot allows, else reaching right of it, else left of it.
+    const anchor = anchorWithin(m.x, w, plot.left, plot.right);
+    const centred = anchor === 'start' ? m.x : anchor === 'end' ? m.x - w : Math.min(Math.max(m.x - w / 2, plot.left), plot.right - w);
+    const lefts = [...new Set([centred, m.x - 4, m.x + 4 - w])];
     // Above the point, or below it, then a line further off: the first line's baseline.
     const above = m.y - 10 - (wrapped.length - 1) * LINE;
     for (const first of [above, m.y + 20, above - LINE, m.y + 20 + LINE]) {
-      const box = { l, r: l + w, t: first - FONT, b: first - FONT + h };
-      if (free(box)) {
+      for (const l of lefts) {
+        const box = { l, r: l + w, t: first - FONT, b: first - FONT + h };
+        if (!free(box)) continue;
         taken.push(box);
-        return { x, y: first, lines: wrapped, anchor };
+        return { x: l, y: first, lines: wrapped, anchor: 'start' as const };
       }
     }
     // Beside it, on one line, centred on the point.
