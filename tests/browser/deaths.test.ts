@@ -39,9 +39,9 @@ describe('/deaths/', () => {
 
   it('draws the 2017–18 gap as a break in the line, with the incomplete years marked, not as a fall', async () => {
     const { GAP_YEARS } = await import('../../src/lib/deaths/coverage');
-    const { page, close } = await openPage(site);
+    // Prerendered (no JavaScript), the chart is drawn at several widths and a container query shows one: check each drawing.
+    const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/deaths/');
-    // The chart is drawn at several widths (a container query shows one): check each drawing.
     const drawings = page.locator('#chart-ice-deaths-by-year svg[data-plot=line]');
     const n = await drawings.count();
     expect(n).toBeGreaterThan(1);
