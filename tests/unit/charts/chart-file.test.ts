@@ -3,27 +3,14 @@
  * Parquet, as loadChart runs it) come back from the file exactly, and the file is smaller than one
  * object per row; fetchChart reads it, says null for a variant the site does not have, and throws on other failures.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../../src/lib/charts/registry';
 import { chartFilePath, fetchChart, packChart, unpackChart } from '../../../src/lib/charts/chart-file';
 import type { ChartData, Row } from '../../../src/lib/charts/types';
+import { committedCharts } from './committed-charts';
 
-const SAMPLE = { facility: 'stwrtga', state: 'tx' } as const;
-const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; path: string }[] };
+const { run } = committedCharts();
 
-let db: DuckDBInstance;
-let con: DuckDBConnection;
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  con = await db.connect();
-  for (const r of pkg.resources) await con.run(`CREATE VIEW "${r.name}" AS SELECT * FROM read_parquet('data/${r.path}')`);
-});
-afterAll(() => {
-  con?.closeSync();
-  db?.closeSync();
-});
 
 /** A ChartData around real rows: only the rows matter to the file's encoding, the rest is carried as it is. */
 const chartOf = (key: string, rows: Row[]) => ({ key, title: `chart ${key}`, rows, sources: [{ title: 't', publisher: 'p', path: null }] }) as unknown as ChartData;
@@ -31,8 +18,7 @@ const chartOf = (key: string, rows: Row[]) => ({ key, title: `chart ${key}`, row
 describe('chart variant file', () => {
   it('gives back every chart’s rows exactly, in a smaller file when values repeat', async () => {
     for (const spec of Object.values(CHARTS)) {
-      const params = spec.param ? { [spec.param]: SAMPLE[spec.param] } : {};
-      const rows = (await con.runAndReadAll(spec.query(params))).getRowObjectsJson() as Row[];
+      const { rows } = await run(spec);
       const chart = chartOf(spec.id, rows);
       // Through JSON, as a browser gets it.
       const file = JSON.parse(JSON.stringify(packChart(chart)));

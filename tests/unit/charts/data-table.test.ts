@@ -3,33 +3,19 @@
  * of date, series and figure reads one row per date, each series in its column, with the very
  * figures of the newest dates; every other chart keeps its rows and columns; a cut table says so.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../../src/lib/charts/registry';
 import { dataTable, TABLE_ROWS } from '../../../src/lib/charts/data-table';
 import { cell } from '../../../src/lib/format';
-import type { ChartData, Row } from '../../../src/lib/charts/types';
+import type { ChartData } from '../../../src/lib/charts/types';
+import { committedCharts, sampleParams } from './committed-charts';
 
-const SAMPLE = { facility: 'stwrtga', state: 'tx' } as const;
-const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; path: string }[] };
-let db: DuckDBInstance;
-let con: DuckDBConnection;
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  con = await db.connect();
-  for (const r of pkg.resources) await con.run(`CREATE VIEW "${r.name}" AS SELECT * FROM read_parquet('data/${r.path}')`);
-});
-afterAll(() => {
-  con?.closeSync();
-  db?.closeSync();
-});
+const { run } = committedCharts();
 
 async function chart(id: string): Promise<ChartData> {
   const spec = CHARTS[id]!;
-  const params = spec.param ? { [spec.param]: SAMPLE[spec.param] } : {};
-  const rows = (await con.runAndReadAll(spec.query(params))).getRowObjectsJson() as Row[];
-  return { ...spec, series: spec.series ?? null, params, key: id, rows } as unknown as ChartData;
+  const { rows } = await run(spec);
+  return { ...spec, series: spec.series ?? null, params: sampleParams(spec), key: id, rows } as unknown as ChartData;
 }
 
 describe('chart data table', () => {

@@ -3,36 +3,12 @@
  * dataset in data/, read from the committed Parquet files): the rows carry every declared
  * column, missing values stay null, and describe() states numbers.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { CHARTS } from '../../../src/lib/charts/registry';
-import type { ChartSpec, Params, Row } from '../../../src/lib/charts/types';
+import type { Params } from '../../../src/lib/charts/types';
+import { committedCharts, pkg, SAMPLE } from './committed-charts';
 
-/** A parameter value each parameterised chart is drawn for on the site (the page's own id). */
-const SAMPLE: Record<NonNullable<ChartSpec['param']>, string> = { facility: 'stwrtga', state: 'tx' };
-
-interface Pkg {
-  resources: { name: string; path: string }[];
-}
-const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as Pkg;
-
-let db: DuckDBInstance;
-let con: DuckDBConnection;
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:');
-  con = await db.connect();
-  for (const r of pkg.resources) await con.run(`CREATE VIEW "${r.name}" AS SELECT * FROM read_parquet('data/${r.path}')`);
-});
-afterAll(() => {
-  con?.closeSync();
-  db?.closeSync();
-});
-
-async function run(spec: ChartSpec, params: Params) {
-  const reader = await con.runAndReadAll(spec.query(params));
-  return { names: reader.columnNames(), rows: reader.getRowObjectsJson() as Row[] };
-}
+const { run, sql } = committedCharts();
 
 describe('chart specs', () => {
   it('the registry holds the national charts', () => {
@@ -85,9 +61,8 @@ describe('missing values stay null, never 0', () => {
       else expect(r.value).not.toBeNull();
     }
     // Week of 2020-04-05: every system reported; the sum equals UCLA's national total less ICE's own count (no DC row that week).
-    const q = await con.runAndReadAll(`SELECT sum(value) FILTER (WHERE system = 'US') - sum(value) FILTER (WHERE system = 'ICE') AS v,
+    const [ucla] = await sql(`SELECT sum(value) FILTER (WHERE system = 'US') - sum(value) FILTER (WHERE system = 'ICE') AS v,
       count(*) FILTER (WHERE system = 'DC') AS dc FROM covid_prisons_ucla WHERE date = '2020-04-05' AND measure = 'Residents.Confirmed'`);
-    const [ucla] = q.getRowObjectsJson();
     expect(Number(ucla!.dc)).toBe(0);
     expect(rows.find((r) => r.week === '2020-04-05' && r.series === 'cases')?.value).toBe(Number(ucla!.v));
   });
