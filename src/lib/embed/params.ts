@@ -23,5 +23,9 @@ export function readEmbedParams(id: string, param: 'facility' | 'state' | null, 
   return { key: `${id}--${value}`, release };
 }
 
-/** The message an embed sends its host page; static/embed.js (plain, not bundled) repeats the string. */
+/**
+ * The message an embed sends its host page: static/js/embed-frame.js sends it and static/embed.js
+ * (the host side) listens for it; both are plain, unbundled files that repeat the string, and
+ * tests/unit/embed/params.test.ts holds them to this one.
+ */
 export const HEIGHT_MESSAGE = 'detention-dashboard:embed-height';

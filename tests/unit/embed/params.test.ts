@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEmbedParams } from '../../../src/lib/embed/params';
+import { HEIGHT_MESSAGE, readEmbedParams } from '../../../src/lib/embed/params';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -17,5 +18,14 @@ describe('embed parameters', () => {
     expect(readEmbedParams('facility-adp', 'facility', q('facility=../../x'))).toMatchObject({ error: expect.stringContaining('not a facility id') });
     expect(readEmbedParams('state-prisoners', 'state', q('state=texas'))).toMatchObject({ error: expect.stringContaining('not a state id') });
     expect(readEmbedParams('ice-national-monthly', null, q('release=2000-1-15'))).toMatchObject({ error: expect.stringContaining('not a data release') });
+  });
+});
+
+describe('the embed height message', () => {
+  it('is the one string the embed page sends and the host script listens for (both plain, unbundled files)', () => {
+    // The string in quotes, wherever each file names the message type.
+    const named = (file: string) => [...readFileSync(file, 'utf8').matchAll(/'(detention-dashboard:[\w-]+)'/g)].map((m) => m[1]);
+    expect(named('static/js/embed-frame.js')).toEqual([HEIGHT_MESSAGE]);
+    expect(named('static/embed.js')).toEqual([HEIGHT_MESSAGE]);
   });
 });
