@@ -12,3 +12,10 @@ export function shownDrawing(box: number): { width: number; scale: number } {
   const width = PRERENDERED_WIDTHS.find((w) => box < (w * 5) / 4) ?? PRERENDERED_WIDTHS.at(-1)!;
   return { width, scale: Math.min(box, (width * 5) / 4) / width };
 }
+
+/**
+ * Whether a drawing at `width` carries the chart's tooltip text (`data-tips`, read by
+ * static/js/charts.js): the first prerendered drawing, for all of them, and any drawing made in the
+ * browser (drawn once, at its box's width).
+ */
+export const carriesTips = (width: number) => typeof document !== 'undefined' || width === PRERENDERED_WIDTHS[0];
