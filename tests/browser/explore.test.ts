@@ -187,6 +187,28 @@ describe('/explore', () => {
     await close();
   });
 
+  it("starts DuckDB's download from its HTML, before any framework code, in the one worker DuckDB runs in", async () => {
+    // The framework's code never arrives: the head script alone must start the worker and the wasm's parts.
+    const blocked = await openPage(site);
+    await blocked.page.route(/\/_app\/immutable\/(entry|chunks|nodes)\//, (route) => route.abort());
+    await blocked.page.goto(site.origin + '/explore/');
+    await expect.poll(() => blocked.requests.filter((u) => /\.part\d+\.wasm$/.test(u)).length).toBeGreaterThan(1);
+    expect(blocked.requests.filter((u) => /\/_app\/immutable\/(entry|chunks|nodes)\//.test(u)).length).toBeGreaterThan(0); // asked, refused
+    await blocked.close();
+
+    // Then one stream worker, the head script's, which DuckDB runs in (the explorer's code takes it, starts no other).
+    const { page, errors, close } = await openPage(site);
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    await runSql(page, 'SELECT 6 * 7 AS n');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(workers.filter((u) => /wasm-stream/.test(u))).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
     const { page, errors, close } = await openPage(site);
     // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.

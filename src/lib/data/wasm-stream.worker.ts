@@ -2,15 +2,19 @@
 /**
  * The worker DuckDB runs in: duckdb-wasm's own worker script, loaded with importScripts (a classic
  * script, as Vite bundles this one), behind a `fetch` that answers the wasm's address with its parts
- * as one stream (./wasm-stream.ts). duckdb-wasm's worker (1.32, `instantiateWasm` in
- * duckdb-browser-eh.worker.js) fetches that address and passes the response, wrapped to count
- * bytes, to WebAssembly.instantiateStreaming: the browser compiles while the parts download, as it
- * would the whole file. No file of the build need be over the 25 MiB a static host takes
- * (./wasm-parts.ts), and no blob: is involved.
+ * as one stream (./wasm-stream.ts). No file of the build need be over the 25 MiB a static host
+ * takes (./wasm-parts.ts), and no blob: is involved.
+ *
+ * The compile starts here, as soon as the first bytes arrive: the explorer's HTML starts this
+ * worker (static/js/explore-start.js), while DuckDB's instantiate waits for the page's code
+ * (duckdb-wasm's module, in the page) to load and ask. duckdb-wasm's worker (1.32,
+ * `instantiateWasm` in duckdb-browser-eh.worker.js) then fetches the wasm's address and passes the
+ * response, wrapped to count bytes for its progress, to WebAssembly.instantiateStreaming: that
+ * call is answered with the module compiled here, once the response it was given has been read
+ * through (so the progress still counts the download), and instantiated with DuckDB's imports.
  *
  * What to load comes in this script's address, after the `#` (never sent to a server): see
- * `streamWorkerAddress` in ./duckdb-files.ts. The parts are asked for as soon as this runs, while
- * duckdb-wasm's script loads here and its module loads in the page.
+ * `streamWorkerAddress` in ./duckdb-files.ts.
  */
 import { joinedResponse } from './wasm-stream';
 import type { StreamWorkerConfig } from './duckdb-files';
@@ -18,16 +22,34 @@ import type { StreamWorkerConfig } from './duckdb-files';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const config = JSON.parse(decodeURIComponent(scope.location.hash.slice(1))) as StreamWorkerConfig;
 const ownFetch = scope.fetch.bind(scope);
-const ask = () => config.parts.map((p) => ownFetch(p));
-/** The first answer uses the parts already on their way; a later one (none today) asks again, from the HTTP cache. */
-let early: Promise<Response>[] | undefined = ask();
+const wasmResponse = (body: ReadableStream<Uint8Array> | null) => new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(config.bytes) } });
+
+// One download of the parts, in two branches: one compiles now, the other answers DuckDB's fetch.
+const [compiling, forDuckdb] = joinedResponse(config.parts.map((p) => ownFetch(p)), config.bytes).body!.tee();
+/** The first instantiate (DuckDB's) takes it; a later one (none today: a new DuckDB gets a new worker) compiles its own. */
+let early: { module: Promise<WebAssembly.Module>; body: ReadableStream<Uint8Array> } | undefined = {
+  module: WebAssembly.compileStreaming(wasmResponse(compiling)),
+  body: forDuckdb,
+};
+// A failed download is reported by DuckDB's instantiate, which awaits this.
+early.module.catch(() => {});
 
 scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(input instanceof Request ? input.url : input, scope.location.href).href;
   if (url !== config.wasm) return ownFetch(input, init);
-  const parts = early ?? ask();
+  if (early) return Promise.resolve(wasmResponse(early.body));
+  return Promise.resolve(joinedResponse(config.parts.map((p) => ownFetch(p)), config.bytes));
+};
+
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const compiled = early?.module;
   early = undefined;
-  return Promise.resolve(joinedResponse(parts, config.bytes));
+  if (!compiled) return instantiateStreaming(source, imports);
+  // Read through what DuckDB was given (its wrapper counts the bytes as they pass), then use the module compiled meanwhile.
+  await (await source).body?.pipeTo(new WritableStream());
+  const module = await compiled;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
 scope.importScripts(config.duckdbWorker);
