@@ -38,6 +38,31 @@ describe('chart variant file', () => {
     expect(unpackChart(packChart(chartOf('t', []))).rows).toEqual([]);
   });
 
+  it('stores a daily series as gaps between days and its index as the rule it follows, and gives it back exactly', () => {
+    // Two series per day, each day twice, in a long run of days across a month's and a year's end and a leap day.
+    const days = Array.from({ length: 800 }, (_, i) => new Date(Date.UTC(2023, 11, 20 + i)).toISOString().slice(0, 10));
+    const rows: Row[] = days.flatMap((d, i) => [
+      { date: d, measure: 'midnight', people: i % 7 },
+      { date: d, measure: 'any time', people: i % 5 },
+    ]);
+    const chart = chartOf('facility-daily--x', rows);
+    const file = JSON.parse(JSON.stringify(packChart(chart)));
+    expect(unpackChart(file)).toEqual(chart);
+    const [date, measure] = file.table.columns;
+    expect(date).toMatchObject({ values: { days: { from: days[0] } }, index: { each: 2 } });
+    expect(measure).toEqual({ values: ['midnight', 'any time'], index: { cycle: [0, 1] } });
+    expect(JSON.stringify(file).length).toBeLessThan(JSON.stringify(chart).length * 0.2);
+  });
+
+  it('keeps as written what only looks like a day, and an index that follows no rule', () => {
+    const rows: Row[] = [{ d: '2021-02-29' }, { d: '2021-02-28' }, { d: '2021-2-28' }, { d: '2021-02-28' }, { d: '2021-02-29' }, { d: '2021-02-28' }];
+    const file = JSON.parse(JSON.stringify(packChart(chartOf('t', rows))));
+    expect(unpackChart(file).rows).toEqual(rows);
+    expect(JSON.stringify(file)).not.toContain('"days"');
+    const real: Row[] = ['2021-03-01', '2021-02-28', '2021-03-01', '2021-03-01', '2021-02-28', '2021-03-05'].map((d) => ({ d }));
+    expect(unpackChart(JSON.parse(JSON.stringify(packChart(chartOf('t', real))))).rows).toEqual(real);
+  });
+
   it('refuses rows whose fields differ (they could not come back as they were)', () => {
     expect(() => packChart(chartOf('t', [{ x: 1, y: 2 }, { x: 1 }]))).toThrow(/row 2 has the fields x, not x, y/);
   });
