@@ -22,6 +22,13 @@ const OUT = resolve('static/data');
 /** The code whose output is in static/data besides the datasets (the CSV statement and its formula rule included). */
 const DERIVERS = ['scripts/build-data.ts', 'scripts/build-near.ts', 'src/lib/changes/replay.ts', 'src/lib/changes/diff.ts', 'src/lib/changes/types.ts', 'src/lib/changes/deaths.ts', 'src/lib/facilities/display-name.ts', 'src/lib/facilities/field-office.ts', 'src/lib/geo/packed.ts', 'src/lib/deaths/on-record.ts', 'scripts/ingest/lib/datapackage.ts', 'src/lib/text/safe.ts', 'src/lib/data/bulk.ts'];
 export const DB_FILE = 'detention.duckdb';
+/**
+ * How the database is stored: in the storage version of the DuckDB the browser runs (duckdb-wasm
+ * 1.32 is DuckDB 1.4; the ingest's is newer, and would otherwise write the oldest version for any
+ * reader), in 64 KiB blocks rather than DuckDB's 256 KiB (a small table's last block is mostly
+ * empty, and a query reads whole blocks over HTTP): 22.6 MB became 15.2 MB.
+ */
+const DB_STORAGE = "BLOCK_SIZE 65536, STORAGE_VERSION 'v1.4.0'";
 
 export interface Resource {
   name: string;
@@ -74,14 +81,18 @@ async function deriveDatasets(): Promise<void> {
   const keep = new Set([...(before.endsWith(code) ? pkg.resources.map((r) => csvFile(r.csv.path, r.csv.bytes)) : []), 'geo']);
   mkdirSync(OUT, { recursive: true });
   for (const e of readdirSync(OUT)) if (!keep.has(e)) rmSync(join(OUT, e), { recursive: true, force: true });
-  const db = await DuckDBInstance.create(join(OUT, DB_FILE), { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
+  const db = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '1' });
   const con = await db.connect();
+  await con.run(`ATTACH ${q(join(OUT, DB_FILE))} AS detention (${DB_STORAGE})`);
+  await con.run('USE detention');
   await deriveCsvs(con, pkg.resources, DATA, OUT);
   const sourceOf = (name: string) => pkg.resources.find((r) => r.name === name)?.sources[0] ?? {};
   await writeNearData(con, OUT, { source: sourceOf('legislators'), districtSource: sourceOf('zcta_districts') });
   await writeChangeLog(con, join(OUT, CHANGE_LOG));
+  await con.run('USE memory');
+  await con.run('DETACH detention'); // checkpoints: no .wal beside the .duckdb
   con.closeSync();
-  db.closeSync(); // checkpoints: no .wal beside the .duckdb
+  db.closeSync();
   copyFileSync(join(DATA, 'datapackage.json'), join(OUT, 'datapackage.json'));
   writeFileSync(stamp, stampText);
   console.log(`static/data: ${pkg.resources.length} datasets as Parquet, CSV and ${DB_FILE}`);
