@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { basePath } from './src/lib/paths.js';
+import { cssHash } from './src/lib/css-hash.js';
 
 /**
  * The Content-Security-Policy: our own origin only. 'wasm-unsafe-eval' lets DuckDB and MapLibre
@@ -60,6 +61,7 @@ export const SAVED_STATIC = /^(data\/geo\/[^/]+\.json|data\/legislators\.json|fa
 /** Prerendered static site: every page is HTML at build time and readable with JavaScript off. */
 export default {
   preprocess: vitePreprocess(),
+  compilerOptions: { cssHash },
   kit: {
     // KIT_OUT / BUILD_DIR let two builds run side by side (e.g. parallel development); defaults are standard.
     outDir: process.env.KIT_OUT ?? '.svelte-kit',

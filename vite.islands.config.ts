@@ -11,11 +11,12 @@ import { resolve } from 'node:path';
 import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { basePath } from './src/lib/paths.js';
+import { cssHash } from './src/lib/css-hash.js';
 import { ISLANDS, ISLANDS_OUT, ISLANDS_PATH } from './src/lib/islands/names.js';
 
 export default defineConfig({
   // Components' styles go in with their JavaScript (CSP allows inline styles, not inline scripts).
-  plugins: [svelte({ configFile: false, preprocess: vitePreprocess(), compilerOptions: { css: 'injected' } })],
+  plugins: [svelte({ configFile: false, preprocess: vitePreprocess(), compilerOptions: { css: 'injected', cssHash } })],
   resolve: {
     alias: [
       { find: /^\$lib\//, replacement: `${resolve('src/lib')}/` },
