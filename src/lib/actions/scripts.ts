@@ -4,8 +4,9 @@
  * script and one letter for the members of Congress. Those two name MEMBER_PLACEHOLDER where the
  * member goes and list the members the reader may choose: static/js/enhance.js fills the chosen
  * member in (the first at first), so a page carries each text once, not once per member (five
- * members made ten near-identical texts, a third of a facility page). As an office with no phone
- * gets no call script, a member the source lists no phone for is not offered in the call.
+ * members made ten near-identical texts, about a sixth of the facility pages' bytes). As an
+ * office with no phone gets no call script, a member the source lists no phone for is not
+ * offered in the call.
  * Framework-free, so the rules are tested without a page.
  */
 import { ACTIONS, type Action } from './catalog';
