@@ -3,9 +3,11 @@
  * Small enhancements that also serve the prerendered pages shipping no framework (facility pages):
  * copy buttons (`data-copy="<id>"` copies that element's value or text), an embed preview loaded
  * on opening (`details[data-preview]`), printing one letter (`data-print`), the mail link
- * following an edited letter, and absolute addresses in embed code (`data-snippet`: a src or
- * href that is a path, base path included, gets this site's origin). Without JavaScript the texts can still be
- * selected, edited and mailed; buttons that need it stay hidden. Listeners on the document cover
+ * following an edited letter, the member of Congress a call script or letter is for
+ * (`select[data-fills]`, see src/lib/actions/scripts.ts), and absolute addresses in embed code
+ * (`data-snippet`: a src or href that is a path, base path included, gets this site's origin).
+ * Without JavaScript the texts can still be selected, edited and mailed; buttons and choices that
+ * need it stay hidden. Listeners on the document cover
  * content rendered later (on /near).
  */
 (() => {
@@ -17,8 +19,32 @@
   const RELATIVE = /(^|\s|=")\/(?=[\w-])/g;
   const absolute = (/** @type {string} */ s) => s.replace(RELATIVE, `$1${location.origin}/`);
   const hasRelative = (/** @type {string} */ s) => new RegExp(RELATIVE.source).test(s);
+  /** The letter's mail link carries its text as it now reads. @param {HTMLTextAreaElement} t */
+  const mailFrom = (t) => {
+    const mail = t.closest('[data-letter]')?.querySelector('a[data-mail]');
+    if (mail) mail.setAttribute('href', `mailto:${t.dataset.email ?? ''}?subject=${encodeURIComponent(t.dataset.subject ?? '')}&body=${encodeURIComponent(t.value)}`);
+  };
+
+  /**
+   * The members' call script and letter are rendered once, naming `data-name` (the placeholder)
+   * where the member goes: put the chosen member's name there, and keep `data-name` as the name
+   * the text now says, so another choice replaces it (and the reader's own edits stay).
+   * @param {HTMLSelectElement} select
+   */
+  const fillMember = (select) => {
+    const text = document.getElementById(select.dataset.fills ?? '');
+    if (!(text instanceof HTMLTextAreaElement)) return;
+    const [from, to] = [text.dataset.name ?? '', select.value];
+    if (!from || !to || from === to) return;
+    text.value = text.value.split(from).join(to);
+    text.dataset.name = to;
+    mailFrom(text);
+  };
+
   const pass = () => {
-    document.querySelectorAll('button[hidden][data-copy], button[hidden][data-print]').forEach((b) => b.removeAttribute('hidden'));
+    document.querySelectorAll('button[hidden][data-copy], button[hidden][data-print], [hidden][data-member-choice]').forEach((b) => b.removeAttribute('hidden'));
+    document.querySelectorAll('[data-member-hint]:not([hidden])').forEach((p) => p.setAttribute('hidden', ''));
+    document.querySelectorAll('select[data-fills]').forEach((s) => fillMember(/** @type {HTMLSelectElement} */ (s)));
     document.querySelectorAll('[data-snippet]').forEach((el) => {
       if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
         if (hasRelative(el.value)) el.value = absolute(el.value);
@@ -52,10 +78,10 @@
   );
 
   document.addEventListener('input', (e) => {
-    const t = e.target;
-    if (!(t instanceof HTMLTextAreaElement)) return;
-    const mail = t.closest('[data-letter]')?.querySelector('a[data-mail]');
-    if (mail) mail.setAttribute('href', `mailto:${t.dataset.email ?? ''}?subject=${encodeURIComponent(t.dataset.subject ?? '')}&body=${encodeURIComponent(t.value)}`);
+    if (e.target instanceof HTMLTextAreaElement) mailFrom(e.target);
+  });
+  document.addEventListener('change', (e) => {
+    if (e.target instanceof HTMLSelectElement && e.target.dataset.fills) fillMember(e.target);
   });
 
   /** @param {Element} b @param {string} text */

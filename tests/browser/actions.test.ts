@@ -1,22 +1,37 @@
 /**
  * Actions beside facilities and charts, in Chromium: a facility page's panel (its ICE field
- * office, the members of Congress for its ZIP, call scripts and letters filled with its figures),
- * copy and mail with and without JavaScript, and the "Act on this" panel under charts. Expected
- * contacts and figures are read from the committed data.
+ * office, the members of Congress for its ZIP, call scripts and letters filled with its figures,
+ * one call script and one letter for the member the reader chooses), copy and mail with and
+ * without JavaScript, and the "Act on this" panel under charts. Expected contacts and figures are
+ * read from the committed data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
+import { MEMBER_PLACEHOLDER } from '../../src/lib/actions/scripts';
 
 let site: Site;
 beforeAll(async () => (site = await startSite()));
 afterAll(async () => site?.close());
 
+/** Stewart's members of Congress as the data list them: its state's senators and its ZIP's representatives. */
+const stewartMembers = async () => {
+  const [f] = await sql<{ zip: string }>(`SELECT zip FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`);
+  return sql<{ name: string; type: string; phone: string | null }>(`SELECT name, type, phone FROM 'data/legislators.parquet' l WHERE (type = 'sen' AND state = 'GA')
+    OR (type = 'rep' AND (state, district) IN (SELECT (state, district) FROM 'data/zcta_districts.parquet' WHERE zcta = '${f!.zip}'))`);
+};
+const title = (m: { name: string; type: string }) => `${m.type === 'sen' ? 'Senator' : 'Representative'} ${m.name}`;
+/** The members' call script or letter: its box, the member choice in it, and its text. */
+const membersText = (panel: Locator, summary: string) => {
+  const box = panel.locator('details[data-letter]', { has: panel.page().locator('summary', { hasText: summary }) });
+  return { box, choice: box.locator('select'), text: box.locator('textarea') };
+};
+
 describe('facility page actions', () => {
   it('addresses Stewart’s field office and its members of Congress, with its figures, and copies the script', async () => {
     const [f] = await sql<{ name: string; population: number; zip: string; population_source: string }>(`SELECT name, round(population)::INT AS population, zip, population_source FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`);
     const [office] = await sql<{ office_name: string; phone: string }>(`SELECT office_name, phone FROM 'data/ice_field_offices.parquet' WHERE aor_code = (SELECT aor FROM 'data/ice_facilities.parquet' WHERE facility_id = 'stwrtga')`);
-    const members = await sql<{ name: string }>(`SELECT name FROM 'data/legislators.parquet' l WHERE (type = 'sen' AND state = 'GA')
-                                                 OR (type = 'rep' AND (state, district) IN (SELECT (state, district) FROM 'data/zcta_districts.parquet' WHERE zcta = '${f!.zip}'))`);
+    const members = await stewartMembers();
     expect(members).toHaveLength(3);
 
     const { page, requests, errors, close } = await openPage(site);
@@ -58,6 +73,58 @@ describe('facility page actions', () => {
     await close();
   });
 
+  it('gives one call script and one letter for the members, filled with the member the reader chooses', async () => {
+    const [f] = await sql<{ population: number }>(`SELECT round(population)::INT AS population FROM 'data/facilities.parquet' WHERE facility_id = 'stwrtga'`);
+    const members = await stewartMembers();
+    const phoned = members.filter((m) => m.phone);
+    expect(phoned.length).toBeGreaterThan(1);
+    const { page, errors, close } = await openPage(site);
+    await page.goto(site.origin + '/facilities/stwrtga/');
+    const panel = page.locator('#actions');
+    // One text each, not one per member.
+    await expect.poll(() => panel.locator('summary', { hasText: 'Call your members of Congress' }).count()).toBe(1);
+    await expect.poll(() => panel.locator('summary', { hasText: 'Write to your members of Congress' }).count()).toBe(1);
+
+    // The call: every member with a phone to choose from, the first chosen, its name in the script with the facility's figures.
+    const call = membersText(panel, 'Call your members of Congress');
+    await call.box.locator('summary').click();
+    await expect.poll(() => call.choice.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(expect.arrayContaining(phoned.map(title)));
+    expect(await call.choice.locator('option').count()).toBe(phoned.length);
+    for (const m of phoned) expect(await call.choice.locator('option', { hasText: title(m) }).textContent()).toContain(m.phone!);
+    const first = await call.choice.inputValue();
+    expect(first).toBe(await call.choice.locator('option').first().getAttribute('value'));
+    await expect.poll(() => call.text.inputValue()).toContain(`I ask ${first} to `);
+    let script = await call.text.inputValue();
+    expect(script).not.toContain(MEMBER_PLACEHOLDER);
+    expect(script).toContain(f!.population.toLocaleString('en-US'));
+    await expect.poll(() => panel.getByLabel('Calling').count()).toBe(1);
+    // Chosen from the keyboard: another member's name replaces the first's.
+    await call.choice.focus();
+    await page.keyboard.press('ArrowDown');
+    const second = await call.choice.inputValue();
+    expect(second).not.toBe(first);
+    await expect.poll(() => call.text.inputValue()).toContain(`I ask ${second} to `);
+    script = await call.text.inputValue();
+    expect(script).not.toContain(first);
+
+    // The letter: the salutation and the mail link follow the choice.
+    const letter = membersText(panel, 'Write to your members of Congress');
+    await letter.box.locator('summary').click();
+    expect(await letter.choice.locator('option').count()).toBe(members.length);
+    const chosen = await letter.choice.inputValue();
+    expect(chosen).toBe(await letter.choice.locator('option').first().getAttribute('value'));
+    await expect.poll(async () => (await letter.text.inputValue()).startsWith(`Dear ${chosen},\n`)).toBe(true);
+    const other = members.map(title).find((t) => t !== chosen)!;
+    await letter.choice.selectOption(other);
+    await expect.poll(async () => (await letter.text.inputValue()).startsWith(`Dear ${other},\n`)).toBe(true);
+    expect(await letter.text.inputValue()).not.toContain(chosen);
+    const href = await letter.box.locator('a[data-mail]').getAttribute('href');
+    expect(decodeURIComponent(href!.split('body=')[1]!)).toBe(await letter.text.inputValue());
+    expect(errors).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+    await close();
+  });
+
   it('without JavaScript: the scripts are there to edit and the mail link carries the letter; copy and print stay hidden', async () => {
     const { page, close } = await openPage(site, { javaScriptEnabled: false });
     await page.goto(site.origin + '/facilities/stwrtga/');
@@ -66,6 +133,19 @@ describe('facility page actions', () => {
     await expect.poll(() => panel.getByRole('button', { name: 'Copy' }).count()).toBe(0);
     const href = await panel.locator('a[data-mail]').first().getAttribute('href');
     expect(decodeURIComponent(href!)).toContain('Stewart Detention Center');
+    // The members' texts say plainly where the name goes, under the list; no choice that would do nothing.
+    for (const summary of ['Call your members of Congress', 'Write to your members of Congress']) {
+      const { box, choice, text } = membersText(panel, summary);
+      await box.locator('summary').click();
+      expect(await text.inputValue()).toContain(MEMBER_PLACEHOLDER);
+      expect(await choice.isVisible()).toBe(false);
+      await expect.poll(() => box.locator('[data-member-hint]').isVisible()).toBe(true);
+      expect(await box.locator('[data-member-hint]').textContent()).toContain(MEMBER_PLACEHOLDER);
+      expect((await panel.locator('ul.members').boundingBox())!.y).toBeLessThan((await box.boundingBox())!.y);
+    }
+    const letter = membersText(panel, 'Write to your members of Congress');
+    expect((await letter.text.inputValue()).startsWith(`Dear ${MEMBER_PLACEHOLDER},`)).toBe(true);
+    expect(decodeURIComponent((await letter.box.locator('a[data-mail]').getAttribute('href'))!)).toContain(`Dear ${MEMBER_PLACEHOLDER},`);
     await close();
   });
 

@@ -11,6 +11,7 @@ import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 import { facilityRows, type FacilitiesFile } from '../../src/lib/map/facilities';
 import { unpackCities, unpackZips, type PackedCities, type PackedZips } from '../../src/lib/geo/packed';
 import { officeOf, type FacilityActionsFile } from '../../src/lib/facilities/field-office';
+import { MEMBER_PLACEHOLDER } from '../../src/lib/actions/scripts';
 
 let site: Site;
 let stewart: { facility_id: string; name: string; population: number; population_measure: string; population_source: string };
@@ -128,8 +129,21 @@ describe('/near', () => {
     expect(reps.sort()).toEqual(['NY-10', 'NY-12']);
     await expect.poll(() => page.locator('input[name="district"]').count()).toBe(2);
     await expect.poll(() => page.locator('section[aria-labelledby="reps-h"] ul.members li', { hasText: 'Senator' }).count()).toBe(2);
+    // The members' letter: one, for each member listed; picking a district takes the other's representative out of the choice and the text.
+    const letter = page.locator('[data-actions] details[data-letter]', { has: page.locator('summary', { hasText: 'Write to your members of Congress' }) });
+    const options = () => letter.locator('select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const listed = () => page.locator('section[aria-labelledby="reps-h"] ul.members li strong').allTextContents();
+    await expect.poll(async () => (await options()).sort()).toEqual((await listed()).sort());
+    await letter.locator('summary').click();
+    const ny10 = (await page.locator('ul.members li[data-district="NY-10"] strong').textContent())!;
+    await letter.locator('select').selectOption(ny10);
+    await expect.poll(async () => (await letter.locator('textarea').inputValue()).startsWith(`Dear ${ny10},`)).toBe(true);
     await page.getByLabel('NY-12').check();
     await expect.poll(() => page.locator('ul.members li[data-district="NY-10"]').count()).toBe(0);
+    await expect.poll(async () => (await options()).sort()).toEqual((await listed()).sort());
+    const now = await letter.locator('select').inputValue();
+    await expect.poll(async () => (await letter.locator('textarea').inputValue()).startsWith(`Dear ${now},`)).toBe(true);
+    expect(await letter.locator('textarea').inputValue()).not.toContain(ny10);
     expect(leaks(requests, ['10001'])).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await close();
@@ -265,7 +279,10 @@ describe('/near actions: the nearest facility that held people, any result by ch
     // Marked in the list when it is among the results shown; never the nearest record where no one was held.
     if (await page.locator(`ol.results li[data-id="${target.id}"]`).count()) await expect.poll(() => page.locator(`ol.results li[data-id="${target.id}"] [data-current]`).count()).toBe(1);
     await expect.poll(() => page.locator(`ol.results li[data-id="${any.id}"] [data-current]`).count()).toBe(0);
-    const scripts = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const texts = () => page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    // The members' texts name the first member (filled in by the page's enhancement), never the placeholder.
+    await expect.poll(async () => (await texts()).filter((s) => s.includes(MEMBER_PLACEHOLDER))).toEqual([]);
+    const scripts = await texts();
     expect(scripts.length).toBeGreaterThan(0);
     for (const s of scripts) {
       expect(lower(s)).toContain(lower(t!.name));
@@ -287,7 +304,9 @@ describe('/near actions: the nearest facility that held people, any result by ch
     await expect.poll(() => page.locator('[data-why]').textContent()).toContain('which you chose');
     expect(lower(await page.locator('[data-why]').textContent())).toContain(lower(otherName));
     await expect.poll(() => first.locator('[data-about]').textContent()).toMatch(/^\s*You chose/);
-    const moved = await page.locator('[data-actions] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    // Another facility's texts are new ones: the chosen member is filled into them too.
+    await expect.poll(async () => (await texts()).every((s) => lower(s).includes(lower(otherName)) && !s.includes(MEMBER_PLACEHOLDER))).toBe(true);
+    const moved = await texts();
     for (const s of moved) {
       expect(lower(s)).toContain(lower(otherName));
       expect(s).not.toMatch(/\b0 people|where 0\b/);
@@ -336,8 +355,11 @@ describe('/near actions: the nearest facility that held people, any result by ch
     await expect.poll(() => note.textContent()).toMatch(/Estimated from the 3 ZIP code areas nearest Elizabeth, NJ/);
     for (const z of expected.zctas) await expect.poll(() => note.textContent()).toContain(z);
     await expect.poll(() => note.locator('a[href="https://www.house.gov/representatives/find-your-representative"]').count()).toBe(1);
-    // The actions address the same members.
-    await expect.poll(() => page.locator('[data-actions] summary', { hasText: 'Call your members of Congress' }).count()).toBe(reps.length + 2);
+    // The actions address the same members: one call script, each member with a phone to choose.
+    await expect.poll(() => page.locator('[data-actions] summary', { hasText: 'Call your members of Congress' }).count()).toBe(1);
+    const phoned = await page.locator('section[aria-labelledby="reps-h"] ul.members li', { has: page.locator('a[href^="tel:"]') }).locator('strong').allTextContents();
+    expect(phoned.length).toBeGreaterThanOrEqual(reps.length);
+    await expect.poll(() => page.getByLabel('Calling').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(phoned);
     expect(page.url()).toBe(`${site.origin}/near/#city=Elizabeth,%20NJ`);
     expect(leaks(sent, ['Elizabeth', 'elizabeth', ...expected.zctas])).toEqual([]);
     await close();

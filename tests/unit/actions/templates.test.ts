@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fill, figureSentence, type Place, type TemplateId } from '../../../src/lib/actions/templates';
-import { scriptsFor, officeHasNoPhone } from '../../../src/lib/actions/scripts';
+import { MEMBER_PLACEHOLDER, scriptsFor, officeHasNoPhone } from '../../../src/lib/actions/scripts';
 import { officeOf, type FacilityActionsFile } from '../../../src/lib/facilities/field-office';
 import { displayName } from '../../../src/lib/facilities/display-name';
 import { heldAnyone } from '../../../src/lib/facilities/held';
 import { facilityRows, type FacilitiesFile, type Facility } from '../../../src/lib/map/facilities';
 import { count } from '../../../src/lib/format';
-import type { Member } from '../../../src/lib/actions/contacts';
+import { memberTitle, type Member } from '../../../src/lib/actions/contacts';
 import { spokenFaults } from './spoken';
 
 const rows = facilityRows(JSON.parse(readFileSync('static/data/geo/facilities.json', 'utf8')) as FacilitiesFile);
@@ -111,5 +111,48 @@ describe('call scripts and letters', () => {
     expect(items.map((i) => i.action.id)).toEqual(['write-ice-release', 'call-rep', 'write-rep']);
     const withPhone = Object.keys(facts.office).map((id) => officeOf(facts, id)!).find((o) => o.office.phone)!;
     expect(scriptsFor({ place: placeOf(f), office: withPhone, members: [] }).map((i) => i.action.id)).toEqual(['call-ice-release', 'write-ice-release']);
+  });
+});
+
+describe('the members’ call script and letter', () => {
+  const legislators = JSON.parse(readFileSync('static/data/legislators.json', 'utf8')) as { members: Member[] };
+  const f = rows.filter(heldAnyone)[0]!;
+  // Senators and representatives of one state as the source lists them, and one member with no phone.
+  const state = legislators.members.find((m) => m.type === 'rep')!.state;
+  const members = legislators.members.filter((m) => m.state === state && m.phone).slice(0, 4);
+  const noPhone = legislators.members.find((m) => !m.phone) ?? { ...member, phone: null };
+
+  it('are one text each, whatever the number of members, with every member to choose from', () => {
+    expect(members.length).toBeGreaterThan(1);
+    const items = scriptsFor({ place: placeOf(f), office: null, members });
+    expect(items.map((i) => i.action.id)).toEqual(['call-rep', 'write-rep']);
+    for (const it of items) {
+      expect(it.choices.map((c) => c.name)).toEqual(members.map(memberTitle));
+      expect(it.text).toContain(MEMBER_PLACEHOLDER);
+      for (const m of members) expect(it.text).not.toContain(m.name);
+    }
+    // The call's choice shows the number to call.
+    const call = items[0]!;
+    for (const [i, m] of members.entries()) expect(call.choices[i]!.label).toContain(m.phone!);
+  });
+
+  it('read, once a member is put in for the placeholder, exactly as the text written to that member', () => {
+    const items = scriptsFor({ place: placeOf(f), office: null, members });
+    for (const it of items)
+      for (const m of members) {
+        const filled = it.text.split(MEMBER_PLACEHOLDER).join(memberTitle(m));
+        expect(filled).toBe(fill(it.action.template!, placeOf(f), { name: memberTitle(m) }).text);
+        expect(spokenFaults(filled), filled).toEqual([]);
+      }
+    const letter = items.find((i) => i.action.kind === 'write')!;
+    expect(letter.text.startsWith(`Dear ${MEMBER_PLACEHOLDER},`)).toBe(true);
+  });
+
+  it('offer no call to a member the source lists no phone for, as an office with none gets no call script', () => {
+    const items = scriptsFor({ place: placeOf(f), office: null, members: [...members, noPhone] });
+    expect(items.find((i) => i.action.kind === 'call')!.choices.map((c) => c.name)).toEqual(members.map(memberTitle));
+    expect(items.find((i) => i.action.kind === 'write')!.choices.map((c) => c.name)).toContain(memberTitle(noPhone));
+    // Only members without a phone: the letter alone.
+    expect(scriptsFor({ place: placeOf(f), office: null, members: [noPhone] }).map((i) => i.action.id)).toEqual(['write-rep']);
   });
 });
