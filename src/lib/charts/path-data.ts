@@ -9,13 +9,14 @@ export type Point = { x: number; y: number };
 
 /**
  * Each polyline as one subpath: an absolute moveto, then relative steps, where
- * - consecutive steps along the same line in the same direction are one step (1,0 1,0 1,0 → h3):
- *   the vertices dropped lie on the segment drawn through them, and a join between two collinear
- *   segments going on in the same direction adds nothing (a reversal, v5 then v-3, is kept: it is
- *   a different stroke);
+ * - consecutive level steps going the same way are one step (1,0 1,0 1,0 → h3), and so are
+ *   upright ones: on whole pixels a 2-px stroke of such a run covers whole pixels, with or without
+ *   the vertices between (a reversal, v5 then v-3, is kept: it is a different stroke). Slanted
+ *   runs are not merged: resvg anti-aliases 25,3 25,3 25,3 and 75,9 differently on a few pixels
+ *   (by up to 16 of 255 levels), and the drawing must not change;
  * - a horizontal or vertical step is `h`/`v` with one number;
  * - a command letter is written once for a run of the same command (implicit repetition), and a
- *   minus sign separates two numbers without a space or comma (`l2-4 1,1`).
+ *   minus sign separates two numbers without a space or comma (`l1-2 1,1`).
  * A repeated point adds nothing. A polyline of one point is a bare moveto: a subpath of no length
  * draws nothing with the default butt caps, as `l0,0` did (LineChart marks a lone value with a dot).
  */
@@ -39,7 +40,7 @@ export function compactPath(lines: Point[][]): string {
   return d;
 }
 
-/** The relative steps from `first` through `rest`, with no empty step and collinear ones going the same way merged. */
+/** The relative steps from `first` through `rest`, with no empty step and consecutive level (or upright) ones going the same way merged. */
 function mergedSteps(first: Point, rest: Point[]): Point[] {
   const steps: Point[] = [];
   let at = first;
@@ -48,8 +49,8 @@ function mergedSteps(first: Point, rest: Point[]): Point[] {
     at = p;
     if (s.x === 0 && s.y === 0) continue;
     const last = steps.at(-1);
-    // Parallel (cross product 0) and pointing the same way (dot product > 0).
-    if (last && last.x * s.y === last.y * s.x && last.x * s.x + last.y * s.y > 0) {
+    // Both level (or both upright) and pointing the same way.
+    if (last && ((last.y === 0 && s.y === 0 && last.x * s.x > 0) || (last.x === 0 && s.x === 0 && last.y * s.y > 0))) {
       last.x += s.x;
       last.y += s.y;
     } else steps.push(s);

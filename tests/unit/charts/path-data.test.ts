@@ -21,13 +21,14 @@ import { pathVertices } from './path-vertices';
 const pts = (...xy: [number, number][]) => xy.map(([x, y]) => ({ x, y }));
 
 describe('compactPath', () => {
-  it('merges steps along one line going the same way, as h and v where they are level or upright', () => {
+  it('merges level or upright steps going the same way, as h and v, and leaves slanted runs as they are', () => {
     expect(compactPath([pts([28, 277], [29, 292], [30, 292], [31, 292], [32, 292])])).toBe('M28,277l1,15h3');
     expect(compactPath([pts([0, 0], [0, 1], [0, 2], [0, 3])])).toBe('M0,0v3');
-    expect(compactPath([pts([0, 0], [1, 1], [2, 2], [4, 4], [5, 3])])).toBe('M0,0l4,4 1-1');
+    // resvg anti-aliases a slanted run with and without its middle vertices differently (see path-data.ts).
+    expect(compactPath([pts([0, 0], [1, 1], [2, 2], [4, 4], [5, 3])])).toBe('M0,0l1,1 1,1 2,2 1-1');
   });
   it('writes negative numbers with their minus sign as the separator', () => {
-    expect(compactPath([pts([0, 10], [1, 8], [2, 6], [3, 7], [1, 7], [1, 2])])).toBe('M0,10l2-4 1,1h-2v-5');
+    expect(compactPath([pts([0, 10], [1, 8], [2, 6], [3, 7], [1, 7], [1, 2])])).toBe('M0,10l1-2 1-2 1,1h-2v-5');
     expect(compactPath([pts([5, 5], [4, 3], [2, 2])])).toBe('M5,5l-1-2-2-1');
   });
   it('keeps a reversal, which draws a different stroke', () => {
@@ -40,7 +41,7 @@ describe('compactPath', () => {
     expect(compactPath([])).toBe('');
     expect(compactPath([[], pts([1, 2], [3, 2])])).toBe('M1,2h2');
   });
-  it('keeps every point on the drawn line, in order, with no vertex a straight run passes through (random polylines)', () => {
+  it('keeps every point on the drawn line, in order, with no vertex a level or upright run passes through (random polylines)', () => {
     const point = fc.record({ x: fc.integer({ min: -40, max: 40 }), y: fc.integer({ min: -40, max: 40 }) });
     // Mostly short steps, as a chart's columns make: many collinear and repeated points.
     const walk = fc.tuple(point, fc.array(fc.record({ x: fc.integer({ min: -2, max: 2 }), y: fc.integer({ min: -2, max: 2 }) }), { maxLength: 30 })).map(([p, steps]) => {
@@ -65,7 +66,7 @@ const same = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
  * Whether `kept` draws `line`: it starts and ends where the line does, each of its vertices is one
  * of the line's points in order, every point between two kept vertices lies on the segment
  * between them and the points go along it without turning back, and no kept vertex is one a
- * straight run goes on through (nothing more to merge).
+ * level or upright run goes on through (nothing more to merge).
  */
 function onPolyline(line: Point[], kept: Point[]): boolean {
   if (!same(line[0]!, kept[0]!) || !same(line.at(-1)!, kept.at(-1)!)) return false;
@@ -84,7 +85,7 @@ function onPolyline(line: Point[], kept: Point[]): boolean {
   }
   for (let k = 1; k + 1 < kept.length; k++) {
     const [a, b] = [{ x: kept[k]!.x - kept[k - 1]!.x, y: kept[k]!.y - kept[k - 1]!.y }, { x: kept[k + 1]!.x - kept[k]!.x, y: kept[k + 1]!.y - kept[k]!.y }];
-    if (a.x * b.y === a.y * b.x && a.x * b.x + a.y * b.y > 0) return false;
+    if ((a.y === 0 && b.y === 0 && a.x * b.x > 0) || (a.x === 0 && b.x === 0 && a.y * b.y > 0)) return false;
   }
   return true;
 }
@@ -117,6 +118,8 @@ function drawnLonghand(chart: ChartData, svg: string): string {
 describe.each([
   ['facility-daily', { facility: SAMPLE.facility }],
   ['ice-national-daily', {}],
+  ['ice-national-annual', {}],
+  ['prisoners-national', {}],
   ['facility-adp', { facility: SAMPLE.facility }],
   ['ice-by-state', {}],
 ])('%s, from the committed data', (id, params) => {
