@@ -4,6 +4,7 @@
  * each annotation's label goes so it neither leaves the chart nor covers another label.
  */
 import { utcParse } from 'd3';
+import { compactPath, type Point } from './path-data';
 import { textWidth, wrap } from './text-width';
 import type { PlotData } from './types';
 
@@ -28,33 +29,26 @@ export const seriesLabels = (chart: PlotData): string[] => (chart.series ? serie
 export const lineChartHeight = (width: number) => Math.round(Math.min(320, Math.max(240, width * 0.6)));
 
 /**
- * The SVG path of points already in pixels, null for a gap. At most the lowest and highest point
- * of each pixel column is kept (a daily series has several points a pixel on a phone; the line
- * drawn is the same), in whole pixels relative to the previous point: a few bytes a point, which
- * keeps a page that carries the chart at several widths light.
+ * The polylines a series is drawn as, from points already in pixels (null for a gap): at most the
+ * lowest and highest point of each pixel column, in whole pixels (a daily series has several
+ * points a pixel on a phone; the line drawn is the same), one polyline between gaps.
  */
-export function linePath(points: ({ x: number; y: number } | null)[]): string {
-  const out: string[] = [];
-  let last: { x: number; y: number } | null = null;
-  let column: { x: number; y: number }[] = [];
+export function lineRuns(points: (Point | null)[]): Point[][] {
+  const runs: Point[][] = [];
+  let run: Point[] = [];
+  let column: Point[] = [];
   const flush = () => {
     if (!column.length) return;
     const lo = column.reduce((a, b) => (b.y < a.y ? b : a));
     const hi = column.reduce((a, b) => (b.y > a.y ? b : a));
-    const kept = column.length === 1 ? column : column.indexOf(lo) < column.indexOf(hi) ? [lo, hi] : [hi, lo];
-    for (const p of kept) {
-      if (!last) out.push(`M${p.x},${p.y}l`);
-      else if (p.x !== last.x || p.y !== last.y) out.push(`${p.x - last.x},${p.y - last.y} `);
-      last = p;
-    }
+    run.push(...(column.length === 1 ? column : column.indexOf(lo) < column.indexOf(hi) ? [lo, hi] : [hi, lo]));
     column = [];
   };
   for (const p of points) {
     if (!p) {
       flush();
-      // A segment of one point draws nothing (LineChart marks it with a dot); "l0,0" keeps the path valid.
-      if (last && out.at(-1)?.endsWith('l')) out.push('0,0 ');
-      last = null;
+      if (run.length) runs.push(run);
+      run = [];
       continue;
     }
     const q = { x: Math.round(p.x), y: Math.round(p.y) };
@@ -62,9 +56,12 @@ export function linePath(points: ({ x: number; y: number } | null)[]): string {
     column.push(q);
   }
   flush();
-  if (out.at(-1)?.endsWith('l')) out.push('0,0');
-  return out.join('').trim();
+  if (run.length) runs.push(run);
+  return runs;
 }
+
+/** The SVG path of a series (lineRuns), written by compactPath (./path-data): a few bytes a point, which keeps a page that carries the chart at several widths light. */
+export const linePath = (points: (Point | null)[]) => compactPath(lineRuns(points));
 
 /** The most ticks (from `ticksFor(n)`, n falling) whose labels fit side by side in the plot with room between them. */
 export function fittingTicks<T>(ticksFor: (n: number) => T[], label: (t: T, i: number) => string, at: (t: T) => number, plotWidth: number): T[] {
@@ -91,11 +88,10 @@ export interface Placed {
 }
 
 type Box = { l: number; r: number; t: number; b: number };
-type Pt = { x: number; y: number };
 
 /** Whether the drawn line (runs of points; null breaks a run) passes through a box, padded by 1 px. */
-function crosses(line: (Pt | null)[], b: Box): boolean {
-  const inside = (p: Pt) => p.x >= b.l - 1 && p.x <= b.r + 1 && p.y >= b.t - 1 && p.y <= b.b + 1;
+function crosses(line: (Point | null)[], b: Box): boolean {
+  const inside = (p: Point) => p.x >= b.l - 1 && p.x <= b.r + 1 && p.y >= b.t - 1 && p.y <= b.b + 1;
   for (let i = 0; i < line.length; i++) {
     const p = line[i];
     const q = line[i + 1];
@@ -115,7 +111,7 @@ function crosses(line: (Pt | null)[], b: Box): boolean {
  * before it nor the drawn lines; wrapped to the plot's width. A label with no free place is left out (its dot stays; the
  * figure is in the chart's text and table).
  */
-export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }, lines: (Pt | null)[][] = []): (Placed | null)[] {
+export function placeLabels(marks: { x: number; y: number; label: string }[], plot: { left: number; right: number; top: number; bottom: number }, lines: (Point | null)[][] = []): (Placed | null)[] {
   const taken: Box[] = [];
   const free = (b: Box) => b.t >= 0 && b.b <= plot.bottom && b.l >= plot.left && b.r <= plot.right && taken.every((o) => b.r <= o.l || b.l >= o.r || b.b <= o.t || b.t >= o.b) && !lines.some((l) => crosses(l, b));
   return marks.map((m) => {
