@@ -43,8 +43,15 @@ export function cell(v: string | number | boolean | null | undefined, kind: 'cou
   }
 }
 
-/** Short axis labels: 63,277 -> "63K", 2,310,300 -> "2.3M". */
-export const axis = format('~s');
+/** "1 person" or "N people", N as `count` writes it (so 0.96, written "1", is one person). */
+export const people = (v: number) => (count(v) === '1' ? '1 person' : `${count(v)} people`);
+/** The verb after `people(v)`: "was" for one person, else "were". */
+export const was = (v: number) => (count(v) === '1' ? 'was' : 'were');
+
+const si = format('~s');
+const plain = format(',~r');
+/** Short axis labels: 63,277 -> "63k", 2,310,300 -> "2.3M"; under a thousand as written (0.5 -> "0.5", not SI's "500m"). */
+export const axis = (v: number) => (Math.abs(v) >= 1000 ? si(v) : plain(v));
 
 const pct = format('+,.1f');
 

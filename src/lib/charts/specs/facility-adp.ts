@@ -1,4 +1,4 @@
-import { count } from '$lib/format';
+import { count, people, was } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
 import { fiscalYearSpan } from '../period';
 
@@ -47,8 +47,8 @@ export default {
     const last = known.at(-1);
     const name = String(rows[0]?.name ?? 'this facility');
     if (!first || !last) return `ICE's workbooks list ${name} but report no average daily population for it.`;
-    if (first === last) return `On an average day in ${fy(last)}${last.coverage === 'full year' ? '' : ` (${last.coverage})`}, ${count(Number(last.adp_total))} people were held at ${name} (ICE).`;
+    if (first === last) return `On an average day in ${fy(last)}${last.coverage === 'full year' ? '' : ` (${last.coverage})`}, ${people(Number(last.adp_total))} ${was(Number(last.adp_total))} held at ${name} (ICE).`;
     const hi = [...known].sort((a, b) => Number(b.adp_total) - Number(a.adp_total))[0]!;
-    return `On an average day ${count(Number(first.adp_total))} people were held at ${name} in ${fy(first)} and ${count(Number(last.adp_total))} in ${fy(last)}${last.coverage === 'full year' ? '' : ` (${last.coverage})`}; the highest year shown is ${fy(hi)}, ${count(Number(hi.adp_total))} (ICE workbooks).`;
+    return `On an average day ${people(Number(first.adp_total))} ${was(Number(first.adp_total))} held at ${name} in ${fy(first)} and ${count(Number(last.adp_total))} in ${fy(last)}${last.coverage === 'full year' ? '' : ` (${last.coverage})`}; the highest year shown is ${fy(hi)}, ${count(Number(hi.adp_total))} (ICE workbooks).`;
   },
 } satisfies ChartSpec;

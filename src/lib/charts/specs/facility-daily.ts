@@ -1,4 +1,4 @@
-import { count, date } from '$lib/format';
+import { count, date, people, was } from '$lib/format';
 import type { ChartSpec, Row } from '../types';
 import { dateSpan } from '../period';
 
@@ -52,7 +52,7 @@ export default {
     const last = mid.at(-1);
     const hi = peak(rows);
     if (!first || !last || !hi) return `No one was held here in the Deportation Data Project's daily data.`;
-    return `At midnight on ${date(String(last.date))}, ${count(Number(last.people))} people were held here; on ${date(String(first.date))}, the first day shown, ${count(Number(first.people))}. The most at midnight was ${count(Number(hi.people))}, on ${date(String(hi.date))} (ICE records, Deportation Data Project).`;
+    return `At midnight on ${date(String(last.date))}, ${people(Number(last.people))} ${was(Number(last.people))} held here; on ${date(String(first.date))}, the first day shown, ${count(Number(first.people))}. The most at midnight was ${count(Number(hi.people))}, on ${date(String(hi.date))} (ICE records, Deportation Data Project).`;
   },
   annotate: (rows) => {
     const hi = peak(rows);

@@ -1,4 +1,4 @@
-import { count, date } from '$lib/format';
+import { count, date, people } from '$lib/format';
 import type { ChartSpec } from '../types';
 import { dateSpan } from '../period';
 
@@ -67,7 +67,7 @@ export default {
     const hi = [...between].sort((a, b) => Number(b.people) - Number(a.people))[0];
     const first = rows.find((r) => r.source_file !== null);
     return [
-      `ICE’s release of ${date(String(lastYtd.release_date))} gives ${count(Number(lastYtd.people))} people a day on average in FY${lastYtd.fiscal_year} to date.`,
+      `ICE’s release of ${date(String(lastYtd.release_date))} gives ${people(Number(lastYtd.people))} a day on average in FY${lastYtd.fiscal_year} to date.`,
       last ? `Between ICE's releases of ${date(String(last.interval_start))} and ${date(String(last.release_date))}, ${count(Number(last.people))} a day.` : '',
       hi && hi !== last ? `The highest between two releases: ${count(Number(hi.people))}, in the interval ending ${date(String(hi.release_date))}.` : '',
       first ? `First listed in the releases here on ${date(String(first.release_date))}.` : '',
