@@ -7,23 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { barLayout } from '../../../src/lib/charts/bar-layout';
 import { linePath, placeLabels } from '../../../src/lib/charts/line-layout';
 import { pathVertices } from './path-vertices';
+import { barChart } from '../../fixtures/charts/plot-data';
 import { textWidth, wrap } from '../../../src/lib/charts/text-width';
 import type { PlotData } from '../../../src/lib/charts/types';
 
-const bars = (names: string[]): PlotData => ({
-  id: 't',
-  kind: 'bar',
-  x: { field: 'name', label: 'Name', type: 'category' },
-  y: { field: 'n', label: 'People', unit: 'people' },
-  series: null,
-  columns: [
-    { field: 'name', label: 'Name', format: 'text' },
-    { field: 'n', label: 'People', format: 'count' },
-  ],
-  rows: names.map((name, i) => ({ name, n: i * 100 })),
-  alt: '',
-  annotations: [],
-});
+const bars = (names: string[]): PlotData => barChart(names.map((name, i) => ({ name, n: i * 100 })));
 
 describe('wrap', () => {
   it('keeps every word, in lines no wider than asked', () => {
