@@ -10,7 +10,7 @@ import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.j
 import streamWorkerUrl from './wasm-stream.worker.ts?worker&url';
 import { partNames } from './wasm-parts';
 
-/** What the stream worker loads, in its address (absolute addresses: a worker resolves against its own). */
+/** What the stream worker loads, in its address: the build's addresses (under the base path), which the worker resolves against its own. */
 export interface StreamWorkerConfig {
   /** The whole wasm's address, which DuckDB asks for and no server has (the build cut it into parts). */
   wasm: string;
@@ -22,26 +22,17 @@ export interface StreamWorkerConfig {
   duckdbWorker: string;
 }
 
-const absolute = (url: string) => new URL(url, location.href).href;
-
 /** The address DuckDB is told to instantiate from (the stream worker answers it). */
-export const wasmAddress = (): string => absolute(wasmUrl);
-
-/** What the stream worker loads for a wasm of `bytes` (the page's data: it names the parts), each address passed through `resolve`. */
-export function workerConfig(bytes: number, resolve: (url: string) => string): StreamWorkerConfig {
-  return { wasm: resolve(wasmUrl), parts: partNames(wasmUrl, bytes).map(resolve), bytes, duckdbWorker: resolve(duckdbWorkerUrl) };
-}
+export const wasmAddress = (): string => new URL(wasmUrl, location.href).href;
 
 /**
- * The explorer's HTML starts the worker (static/js/explore-start.js, in its head, before any
- * framework code): the worker's address and what it loads, as the build writes them (addresses
- * under the base path; the script makes them absolute).
+ * The stream worker's address for a wasm of `bytes` (the page's data: it names the parts); what to
+ * load follows the `#`. The same in the explorer's HTML, whose head script starts it before any
+ * framework code (static/js/explore-start.js), and in the page's code.
  */
-export const headStart = (bytes: number) => ({ worker: streamWorkerUrl, config: JSON.stringify(workerConfig(bytes, (u) => u)) });
-
-/** The stream worker's address for a wasm of `bytes`; what to load follows the `#` (absolute addresses: a worker resolves against its own). */
 export function streamWorkerAddress(bytes: number): string {
-  return `${absolute(streamWorkerUrl)}#${encodeURIComponent(JSON.stringify(workerConfig(bytes, absolute)))}`;
+  const config: StreamWorkerConfig = { wasm: wasmUrl, parts: partNames(wasmUrl, bytes), bytes, duckdbWorker: duckdbWorkerUrl };
+  return `${streamWorkerUrl}#${encodeURIComponent(JSON.stringify(config))}`;
 }
 
 /** A new DuckDB worker, already downloading the wasm (DuckDB's start after a stop). */

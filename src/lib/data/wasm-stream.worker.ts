@@ -20,7 +20,9 @@ import { joinedResponse } from './wasm-stream';
 import type { StreamWorkerConfig } from './duckdb-files';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const config = JSON.parse(decodeURIComponent(scope.location.hash.slice(1))) as StreamWorkerConfig;
+const given = JSON.parse(decodeURIComponent(scope.location.hash.slice(1))) as StreamWorkerConfig;
+const own = (url: string) => new URL(url, scope.location.href).href;
+const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), parts: given.parts.map(own), duckdbWorker: own(given.duckdbWorker) };
 const ownFetch = scope.fetch.bind(scope);
 const wasmResponse = (body: ReadableStream<Uint8Array> | null) => new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(config.bytes) } });
 
