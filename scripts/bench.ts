@@ -147,7 +147,7 @@ type Kind = 'js' | 'css' | 'html' | 'json' | 'csv' | 'other' | 'wasm' | 'img';
 const KINDS: Kind[] = ['js', 'css', 'html', 'json', 'csv', 'other', 'wasm', 'img'];
 
 function kindOf(contentType: string, url: string): Kind {
-  if (/wasm/.test(contentType) || url.endsWith('.wasm')) return 'wasm';
+  if (/wasm/.test(contentType) || /\.wasm(\.gz)?$/.test(url)) return 'wasm';
   if (/javascript/.test(contentType) || /\.m?js$/.test(url)) return 'js';
   if (/text\/css/.test(contentType)) return 'css';
   if (/text\/html/.test(contentType)) return 'html';

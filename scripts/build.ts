@@ -1,6 +1,6 @@
 /**
  * npm run build: derive static/data from data/ (scripts/build-data.ts, itself keyed by content),
- * then the islands (vite.islands.config.ts) and `vite build` (prerender), prune, cut wasm files over 24 MiB, strip the hydration markers of pages that load no framework, and precompress — skipped when none of their inputs changed
+ * then the islands (vite.islands.config.ts) and `vite build` (prerender), prune, store DuckDB's wasm gzipped, strip the hydration markers of pages that load no framework, and precompress — skipped when none of their inputs changed
  * since the last build: the code, the static files (static/data included), the committed data, the
  * lockfile, the configuration and the environment that shapes the output (SITE_URL: required for a
  * public build; without it the build warns on stderr what it leaves out; BASE_PATH, the path the
@@ -19,7 +19,7 @@ import { ISLANDS_OUT, ISLANDS_PATH } from '../src/lib/islands/names.js';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const KEY_FILE = join(BUILD, '.build-key');
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'vite.islands.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/split-wasm.ts', 'scripts/strip-hydration.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
+const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'vite.islands.config.ts', 'tsconfig.json', 'package-lock.json', 'scripts/build.ts', 'scripts/prune-build.ts', 'scripts/gzip-wasm.ts', 'scripts/strip-hydration.ts', 'scripts/precompress.ts', 'scripts/host', process.env.DATA_DIR ?? 'data'];
 const ENV = ['SITE_URL', 'BASE_PATH', 'DATA_DIR', 'KIT_OUT', 'BUILD_DIR'];
 
 /** sha256 over every input file's path and bytes, in a stable order, and the environment that matters. */
@@ -56,7 +56,7 @@ if (existsSync(KEY_FILE) && readFileSync(KEY_FILE, 'utf8') === key) {
   // The chart PNGs this build did not draw or reuse are of charts that changed or went: drop them.
   console.log(`${PNG_CACHE}: ${pruneCache(started - 1000)} unused PNGs removed`);
   run('tsx scripts/prune-build.ts');
-  run('tsx scripts/split-wasm.ts');
+  run('tsx scripts/gzip-wasm.ts');
   run('tsx scripts/strip-hydration.ts');
   run('tsx scripts/precompress.ts');
   writeFileSync(KEY_FILE, key);

@@ -171,15 +171,13 @@ describe('/explore', () => {
     await close();
   });
 
-  it('compiles DuckDB from the parts of its wasm streamed in its worker, in order: no request for the whole file, no joined copy', async () => {
+  it('compiles DuckDB from its wasm stored gzipped, inflated in its worker: one request, none for the whole file, no blob', async () => {
     // The worker (src/lib/data/wasm-stream.worker.ts) answers DuckDB's request for the whole wasm, which
-    // no server has, with the parts as one stream: parts out of order or not answered, and no query runs.
+    // no server has, with the stored file inflated: not inflated or not answered, and no query runs.
     const { page, requests, errors, close } = await openPage(site);
     await page.goto(site.origin + '/explore/');
     await ready(page);
-    const wasm = requests.filter((u) => /\.wasm$/.test(u));
-    expect(wasm.length).toBeGreaterThan(1);
-    expect(wasm.filter((u) => !/\.part\d+\.wasm$/.test(u))).toEqual([]);
+    expect(requests.filter((u) => /\.wasm(\.gz)?$/.test(u)).map((u) => u.replace(/.*\//, ''))).toEqual([expect.stringMatching(/^duckdb-eh\.[\w-]+\.wasm\.gz$/)]);
     expect(requests.filter((u) => u.startsWith('blob:'))).toEqual([]);
     await runSql(page, 'SELECT 6 * 7 AS n');
     expect(await cells(page)).toEqual([['42']]);
@@ -188,11 +186,11 @@ describe('/explore', () => {
   });
 
   it("starts DuckDB's download from its HTML, before any framework code, in the one worker DuckDB runs in", async () => {
-    // The framework's code never arrives: the head script alone must start the worker and the wasm's parts.
+    // The framework's code never arrives: the head script alone must start the worker and the wasm's download.
     const blocked = await openPage(site);
     await blocked.page.route(/\/_app\/immutable\/(entry|chunks|nodes)\//, (route) => route.abort());
     await blocked.page.goto(site.origin + '/explore/');
-    await expect.poll(() => blocked.requests.filter((u) => /\.part\d+\.wasm$/.test(u)).length).toBeGreaterThan(1);
+    await expect.poll(() => blocked.requests.filter((u) => /\.wasm\.gz$/.test(u)).length).toBe(1);
     expect(blocked.requests.filter((u) => /\/_app\/immutable\/(entry|chunks|nodes)\//.test(u)).length).toBeGreaterThan(0); // asked, refused
     await blocked.close();
 
@@ -214,7 +212,7 @@ describe('/explore', () => {
     // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.
     let release = () => {};
     const held = new Promise<void>((ok) => (release = ok));
-    await page.route(/\.wasm$/, async (route) => (await held, route.continue()));
+    await page.route(/\.wasm\.gz$/, async (route) => (await held, route.continue()));
     await page.goto(site.origin + '/explore/');
     const text = page.locator('.editor [role=textbox]');
     await text.waitFor(); // hydrated: the SQL is a textbox that loads the editor when focused
@@ -237,7 +235,7 @@ describe('/explore', () => {
 
     // Choosing SQL (back from the guided form) loads it too, DuckDB or not.
     const other = await openPage(site);
-    await other.page.route(/\.wasm$/, () => {}); // never answered
+    await other.page.route(/\.wasm\.gz$/, () => {}); // never answered
     await other.page.goto(site.origin + '/explore/');
     await other.page.locator('.editor [role=textbox]').waitFor();
     await other.page.getByRole('button', { name: 'Guided' }).click();

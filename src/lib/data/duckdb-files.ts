@@ -1,21 +1,21 @@
 /**
  * The files of duckdb-wasm the explorer loads, as build assets of our origin (under the base path):
- * our worker (./wasm-stream.worker.ts), which loads duckdb-wasm's worker script and streams it the
- * wasm's parts (./wasm-parts.ts) as one file. A light module: it also says what the explorer's HTML
+ * our worker (./wasm-stream.worker.ts), which loads duckdb-wasm's worker script and gives it the
+ * wasm the build stores gzipped (./wasm-gzip.ts), inflated as it downloads. A light module: it also says what the explorer's HTML
  * needs to start that worker before any framework code (static/js/explore-start.js).
  * Only the "eh" build: the mvp one turns every SQL error into `_setThrew is not defined` (STACK pitfall 2).
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import streamWorkerUrl from './wasm-stream.worker.ts?worker&url';
-import { partNames } from './wasm-parts';
+import { gzippedName } from './wasm-gzip';
 
 /** What the stream worker loads, in its address: the build's addresses (under the base path), which the worker resolves against its own. */
 export interface StreamWorkerConfig {
-  /** The whole wasm's address, which DuckDB asks for and no server has (the build cut it into parts). */
+  /** The whole wasm's address, which DuckDB asks for and no server has (the build stores it gzipped). */
   wasm: string;
-  /** The parts' addresses, in order. */
-  parts: string[];
+  /** The address of the wasm as stored, gzipped. */
+  gzipped: string;
   /** The size of the whole wasm. */
   bytes: number;
   /** duckdb-wasm's worker script. */
@@ -26,12 +26,12 @@ export interface StreamWorkerConfig {
 export const wasmAddress = (): string => new URL(wasmUrl, location.href).href;
 
 /**
- * The stream worker's address for a wasm of `bytes` (the page's data: it names the parts); what to
+ * The stream worker's address for a wasm of `bytes` (the page's data: DuckDB's progress counts against it); what to
  * load follows the `#`. The same in the explorer's HTML, whose head script starts it before any
  * framework code (static/js/explore-start.js), and in the page's code.
  */
 export function streamWorkerAddress(bytes: number): string {
-  const config: StreamWorkerConfig = { wasm: wasmUrl, parts: partNames(wasmUrl, bytes), bytes, duckdbWorker: duckdbWorkerUrl };
+  const config: StreamWorkerConfig = { wasm: wasmUrl, gzipped: gzippedName(wasmUrl), bytes, duckdbWorker: duckdbWorkerUrl };
   return `${streamWorkerUrl}#${encodeURIComponent(JSON.stringify(config))}`;
 }
 

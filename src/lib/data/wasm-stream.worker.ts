@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The worker DuckDB runs in: duckdb-wasm's own worker script, loaded with importScripts (a classic
- * script, as Vite bundles this one), behind a `fetch` that answers the wasm's address with its parts
- * as one stream (./wasm-stream.ts). No file of the build need be over the 25 MiB a static host
- * takes (./wasm-parts.ts), and no blob: is involved.
+ * script, as Vite bundles this one), behind a `fetch` that answers the wasm's address with the file
+ * the build stores gzipped, inflated as it arrives (./wasm-gzip.ts: a static host takes the site
+ * only so). No blob: is involved.
  *
  * The compile starts here, as soon as the first bytes arrive: the explorer's HTML starts this
  * worker (static/js/explore-start.js), while DuckDB's instantiate waits for the page's code
@@ -16,31 +16,33 @@
  * What to load comes in this script's address, after the `#` (never sent to a server): see
  * `streamWorkerAddress` in ./duckdb-files.ts.
  */
-import { joinedResponse } from './wasm-stream';
+import { inflatedResponse } from './wasm-gzip';
 import type { StreamWorkerConfig } from './duckdb-files';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const given = JSON.parse(decodeURIComponent(scope.location.hash.slice(1))) as StreamWorkerConfig;
 const own = (url: string) => new URL(url, scope.location.href).href;
-const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), parts: given.parts.map(own), duckdbWorker: own(given.duckdbWorker) };
+const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), gzipped: own(given.gzipped), duckdbWorker: own(given.duckdbWorker) };
 const ownFetch = scope.fetch.bind(scope);
+const wasm = () => inflatedResponse(ownFetch(config.gzipped), config.bytes);
 const wasmResponse = (body: ReadableStream<Uint8Array> | null) => new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(config.bytes) } });
 
-// One download of the parts, in two branches: one compiles now, the other answers DuckDB's fetch.
-const [compiling, forDuckdb] = joinedResponse(config.parts.map((p) => ownFetch(p)), config.bytes).body!.tee();
+// One download, in two branches: one compiles now, the other answers DuckDB's fetch.
+const branches = wasm().then((res) => res.body!.tee());
 /** The first instantiate (DuckDB's) takes it; a later one (none today: a new DuckDB gets a new worker) compiles its own. */
-let early: { module: Promise<WebAssembly.Module>; body: ReadableStream<Uint8Array> } | undefined = {
-  module: WebAssembly.compileStreaming(wasmResponse(compiling)),
-  body: forDuckdb,
+let early: { module: Promise<WebAssembly.Module>; body: Promise<ReadableStream<Uint8Array>> } | undefined = {
+  module: WebAssembly.compileStreaming(branches.then(([compiling]) => wasmResponse(compiling))),
+  body: branches.then(([, forDuckdb]) => forDuckdb),
 };
-// A failed download is reported by DuckDB's instantiate, which awaits this.
+// A failed download is reported by DuckDB's fetch and instantiate, which await these.
 early.module.catch(() => {});
+early.body.catch(() => {});
 
 scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(input instanceof Request ? input.url : input, scope.location.href).href;
   if (url !== config.wasm) return ownFetch(input, init);
-  if (early) return Promise.resolve(wasmResponse(early.body));
-  return Promise.resolve(joinedResponse(config.parts.map((p) => ownFetch(p)), config.bytes));
+  if (early) return early.body.then(wasmResponse);
+  return wasm();
 };
 
 const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
