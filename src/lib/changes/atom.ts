@@ -33,6 +33,21 @@ export interface FeedOptions {
   changes: Change[];
   /** The publisher's page for the compared files: each entry's related link. */
   source: { title: string; path: string | null };
+  /** How many of the newest releases among `changes` the feed carries (FEED_RELEASES unless a test says). */
+  releases?: number;
+}
+
+/**
+ * A feed carries the changes of its newest releases, about six months of ICE's biweekly ones: a
+ * reader polls for what is new, and the whole log (2,270 changes over 110 releases, 1.9 MB as one
+ * feed) is on the page the feed mirrors and in data/changes.json.
+ */
+export const FEED_RELEASES = 12;
+
+/** The changes of the newest `n` releases among `changes`, in their order. */
+export function newestReleases(changes: Change[], n: number): Change[] {
+  const kept = new Set([...new Set(changes.map((c) => c.release))].sort().slice(-n));
+  return changes.filter((c) => kept.has(c.release));
 }
 
 /** Which two versions an entry compares, in words. */
@@ -62,11 +77,12 @@ export function atomFeed(o: FeedOptions): string {
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${escape(tag(`feed${o.self}`))}</id>`,
     `  <title>${escape(o.title)}</title>`,
+    `  <subtitle>${escape(`The changes of the newest ${o.releases ?? FEED_RELEASES} data release${(o.releases ?? FEED_RELEASES) === 1 ? "" : "s"}; every change is on the page this feed mirrors.`)}</subtitle>`,
     `  <updated>${instant(o.updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escape(abs(o.self))}"/>`,
     `  <link rel="alternate" type="text/html" href="${escape(abs(o.page))}"/>`,
     '  <author><name>Detention data dashboard</name></author>',
-    ...o.changes.map(entry),
+    ...newestReleases(o.changes, o.releases ?? FEED_RELEASES).map(entry),
     '</feed>',
     '',
   ].join('\n');

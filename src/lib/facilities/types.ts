@@ -70,8 +70,8 @@ export interface Locator {
   source: string | null;
   /** Position on the 975×610 us-atlas Albers frame, or null outside it (territories). */
   point: [number, number] | null;
-  /** Outline of the state the point is in, to highlight it (same frame). */
-  statePath: string | null;
+  /** The state the point is in, whose outline (/facilities/states/<code>.svg, same frame) highlights it; null where no outline is drawn. */
+  state: string | null;
 }
 
 export interface Nearby {

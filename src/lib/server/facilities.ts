@@ -6,7 +6,7 @@
 import { datapackage, query } from './data';
 import { stateShapes } from './geo';
 import { parseMissing } from '$lib/facilities/missing';
-import { project } from '$lib/facilities/geo';
+import { ALBERS, project } from '$lib/facilities/geo';
 import { officeFor, type Coverage } from '$lib/facilities/field-office';
 import { nearest } from '$lib/geo/near';
 import type { Compared, DirectoryRow } from '$lib/facilities/directory';
@@ -203,7 +203,7 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
             approximate: f.coord_approximate === true,
             source: f.coord_source,
             point,
-            statePath: point ? (stateShapes().shapes.find((sh) => sh.code === where)?.d ?? null) : null,
+            state: point && stateShapes().shapes.some((sh) => sh.code === where) ? where : null,
           }
         : null,
     ice,
@@ -224,8 +224,23 @@ export async function facilityPage(id: string): Promise<FacilityPage | null> {
   };
 }
 
+const SVG_OPEN = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${ALBERS.width} ${ALBERS.height}">`;
+
 /** The base map of every locator: state outlines, drawn once (served as /facilities/states.svg). */
 export function statesSvg(): string {
   const { shapes, borders } = stateShapes();
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 975 610"><path fill="#e5e7eb" d="${shapes.map((s) => s.d).join('')}"/><path fill="none" stroke="#fff" stroke-width="1" d="${borders}"/></svg>`;
+  return `${SVG_OPEN}<path fill="#e5e7eb" d="${shapes.map((s) => s.d).join('')}"/><path fill="none" stroke="#fff" stroke-width="1" d="${borders}"/></svg>`;
 }
+
+/**
+ * One state's outline, highlighted, in the base map's frame (served as /facilities/states/<code>.svg):
+ * a locator draws it over the base map. One file per state, cached by the browser, rather than the
+ * outline in each of the state's facility pages (7.3 MB over 2,557 pages; issue 20).
+ */
+export function stateSvg(code: string): string | null {
+  const shape = stateShapes().shapes.find((s) => s.code === code);
+  return shape ? `${SVG_OPEN}<path fill="#c7d2fe" stroke="#4338ca" stroke-width="1.5" d="${shape.d}"/></svg>` : null;
+}
+
+/** Every state with an outline file. */
+export const outlinedStates = (): string[] => stateShapes().shapes.map((s) => s.code);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { atomFeed } from '../../../src/lib/changes/atom';
+import { atomFeed, newestReleases } from '../../../src/lib/changes/atom';
 import { fixtureLog } from './fixture-log';
 
 const changes = fixtureLog('tests/fixtures/releases').changes;
@@ -40,6 +40,17 @@ describe('Atom feed', () => {
     expect(xml).not.toContain('<b>');
     const { feed } = parse(xml);
     expect(feed.entry[0].title).toBe('No longer reported: CLOSED <b>PROCESSING</b> CENTER (TX)'); // the text, once unescaped
+  });
+
+  it("carries the changes of its newest releases only, all of each, newest first as the log gives them", () => {
+    const releases = [...new Set(changes.map((c) => c.release))].sort();
+    expect(releases.length).toBeGreaterThan(1); // else there is nothing to leave out
+    const newest = changes.filter((c) => c.release === releases.at(-1));
+    const xml = atomFeed({ site: '', base: '', self: '/changes.xml', page: '/changes/', title: 'What changed', updated, changes, source, releases: 1 });
+    const { feed } = parse(xml);
+    expect(feed.entry.map((e: { id: string }) => e.id)).toEqual(newest.map((c) => `tag:detention-data-dashboard,2026:change/${c.id}`));
+    expect(feed.subtitle).toContain('newest 1 data release;');
+    expect(newestReleases(changes, releases.length)).toEqual(changes);
   });
 
   it('is valid with no entries yet (the first release)', () => {

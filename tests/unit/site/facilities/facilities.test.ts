@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { officeOf, type FacilityActionsFile } from '$lib/facilities/field-office';
 import { cellRef } from '$lib/facilities/provenance';
-import { comparedYears, directory, facilityIds, facilityPage, statesSvg } from '$lib/server/facilities';
+import { comparedYears, directory, facilityIds, facilityPage, outlinedStates, stateSvg, statesSvg } from '$lib/server/facilities';
 import { applyFilters, change, NO_FILTERS, percentChange } from '$lib/facilities/directory';
 import { directoryPage, PAGE_SIZE } from '$lib/server/facility-directory';
 import { query } from '$lib/server/data';
@@ -41,7 +41,8 @@ describe('facilityPage', () => {
     expect(f.ucla?.population_feb20).toBe(758);
     expect(f.locator?.approximate).toBe(false);
     expect(f.locator?.point).not.toBeNull();
-    expect(f.locator?.statePath).toMatch(/^M/);
+    expect(f.locator?.state).toBe(f.state); // its outline, /facilities/states/<code>.svg, is drawn over the base map
+    expect(stateSvg(f.locator!.state!)).toMatch(/<path [^>]*d="M/);
   });
 
   it('lists the 5 nearest facilities, nearest first, never itself', async () => {
@@ -128,8 +129,18 @@ describe('directory', () => {
     expect(await directoryPage(first.pages.length + 1)).toBeNull();
   });
 
-  it('draws the locator base map once, as SVG', () => {
-    expect(statesSvg()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 975 610">/);
+  it("draws the locator base map once, as SVG, and each state's highlight once, in the same frame, with the base map's outline", () => {
+    const head = /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 975 610">/;
+    expect(statesSvg()).toMatch(head);
+    const base = statesSvg();
+    expect(outlinedStates().length).toBeGreaterThanOrEqual(51); // the 50 states and DC
+    for (const code of outlinedStates()) {
+      const svg = stateSvg(code)!;
+      expect(svg, code).toMatch(head);
+      const d = /<path [^>]*d="([^"]+)"/.exec(svg)![1]!;
+      expect(base.includes(d), code).toBe(true);
+    }
+    expect(stateSvg('XX')).toBeNull();
   });
 });
 
