@@ -78,7 +78,8 @@
     if (!tips) return;
     if (i === null) active.delete(svg);
     else active.set(svg, i);
-    const status = svg.parentElement?.querySelector(':scope > [role=status]');
+    // One live region a chart, after its drawings ($lib/charts/ChartPlot).
+    const status = svg.closest('.plot')?.querySelector(':scope > [role=status]');
     const kind = svg.dataset.plot;
     svg.querySelector(':scope > g.focus')?.remove();
     if (kind === 'bar') svg.querySelectorAll('g.bar').forEach((g, k) => g.classList.toggle('active', k === i));
@@ -96,7 +97,8 @@
     const [y0 = 0, y1 = 1, p0 = 0, p1 = 0] = numbers(svg, 'data-y');
     const y = (/** @type {number} */ v) => Math.round(p0 + ((p1 - p0) * (v - y0)) / (y1 - y0 || 1));
     const x = xsOf(svg, t)[i] ?? 0;
-    const strokes = [...svg.querySelectorAll('path.series')].map((p) => p.getAttribute('stroke') ?? '#111827');
+    // A prerendered drawing <use>s the series paths its chart defines once (ChartPlot): their stroke is on the path.
+    const strokes = [...svg.querySelectorAll('path.series, use')].map((p) => (p instanceof SVGUseElement ? document.getElementById(p.href.baseVal.slice(1)) : p)?.getAttribute('stroke') ?? '#111827');
     const g = document.createElementNS(SVG, 'g');
     g.setAttribute('class', 'focus');
     g.setAttribute('aria-hidden', 'true');

@@ -158,7 +158,7 @@ describe('embeds', () => {
     await page.goto(site.origin + `/embed/ice-national-monthly/?release=${FIXTURE_RELEASE}`);
     await expect.poll(() => page.getByRole('note').textContent()).toMatch(new RegExp(`release ${FIXTURE_RELEASE}.*Newer data are available \\(release ${release}\\)`, 's'));
     await expect.poll(() => page.locator('[data-release]').textContent()).toBe(FIXTURE_RELEASE);
-    await expect(page.locator('figure svg[role=img]').first().getAttribute('aria-label')).resolves.toBe(FIXTURE_ALT);
+    await expect.poll(() => page.locator('figure').getByRole('img', { name: FIXTURE_ALT, exact: true }).count()).toBe(1);
     await page.goto(site.origin + `/embed/ice-national-monthly/?release=${release}`);
     await page.locator('figure svg:visible').first().waitFor();
     await expect.poll(() => page.getByRole('note').count()).toBe(0);

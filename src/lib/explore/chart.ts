@@ -4,7 +4,7 @@
  * the reason there is none, so the reader knows it was not forgotten.
  */
 import type { Column, PlotData, Row } from '$lib/charts/types';
-import { COLORS } from '$lib/charts/LineChart.svelte';
+import { COLORS } from '$lib/charts/line-scales';
 import { cell } from '$lib/format';
 import { YEAR_NAME, type Result } from './result';
 

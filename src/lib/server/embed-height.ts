@@ -30,7 +30,7 @@ const SPARE = 8;
 const lines = (text: string, font: { size: number; line: number }, width: number, bold = false) => Math.max(1, wrap(text, font.size, width, bold).length) * font.line;
 
 /**
- * Lines of a wrapping flex list (LineChart's series legend): a 0.8rem swatch and 0.35rem gap before
+ * Lines of a wrapping flex list (the series legend, ChartPlot's): a 0.8rem swatch and 0.35rem gap before
  * each label, 1rem between items; an item wider than the list takes lines of its own, its label wrapped.
  */
 function legendLines(labels: string[], width: number): number {
