@@ -1,7 +1,8 @@
 /**
  * The islands: the few interactive parts of pages that ship no framework (the home page's facility
  * map, an embed drawn for a ?facility=, ?state= or ?release=), each a small Svelte app that
- * /js/islands.js imports only when the page needs it and mounts into the prerendered HTML.
+ * /js/islands.js imports only when the page needs it and mounts into the prerendered HTML; and the
+ * tooltips of a prerendered line chart, read from its chart file (/js/charts.js imports that one).
  * `npm run build` (scripts/build.ts) builds them before the site: the pages read the hashed file
  * names from the manifest ($lib/server/islands), and the files are copied to
  * /_app/immutable/islands/, which hosts cache for good (HOST_POLICY.immutable). Same origin only:

@@ -6,9 +6,12 @@
  * Each `svg[data-plot]` is one tab stop. A line chart: ←/→ move along the time axis (PageUp/PageDown
  * a year of months), Home/End jump to the ends; bars and maps: arrows step through the rows in the
  * table's order. Esc, leaving the chart or moving focus away hides the tooltip. What a tooltip says
- * was written at build time by the site's one format module ($lib/charts/tips: `data-tips`, carried
- * by a chart's first drawing); where its focus line and dots go comes from each drawing's own
- * scales (`data-x`: the x range; `data-y`: the y domain, then its range).
+ * was written by the site's one format module ($lib/charts/tips): at build time into the chart's
+ * first drawing (`data-tips`), or, for a prerendered line chart, on its first use from its chart file
+ * (`data-tips-file`, /charts/<key>.json) by the tips island (src/lib/islands/tips.ts, whose address
+ * the layout puts on this script's tag), fetched once per file; keys pressed meanwhile are kept and
+ * applied when it arrives. Where its focus line and dots go comes from each drawing's own scales
+ * (`data-x`: the x range; `data-y`: the y domain, then its range).
  */
 (() => {
   const w = /** @type {any} */ (window);
@@ -16,26 +19,80 @@
   w.__charts = true;
 
   const SVG = 'http://www.w3.org/2000/svg';
+  const script = document.currentScript;
+  /** The tips island's address (src/routes/+layout.svelte). */
+  const tipsModule = script instanceof HTMLScriptElement ? (script.dataset.tipsModule ?? '') : '';
   /** @typedef {{ d: number[]; x: string[]; s: string[]; v: (string | null)[][] }} LineTips */
+  /** A chart file's tooltips on their way, or why they could not be read. @typedef {{ loading: true } | { failed: string }} NotYet */
   /** @type {WeakMap<Element, { src: string; tips: any }>} */
   const cache = new WeakMap();
+  /** Per chart file: its tooltips once read, and the drawings waiting on them. @type {Map<string, { tips: LineTips | NotYet; waiting: Set<SVGSVGElement> }>} */
+  const files = new Map();
+  /** What a reader did while a drawing's tooltips were on their way: the keys pressed, in order, and where the pointer last was. @type {WeakMap<SVGSVGElement, { keys: string[]; clientX: number | null }>} */
+  const pending = new WeakMap();
   /** @type {WeakMap<SVGSVGElement, number>} */
   const active = new WeakMap();
 
   /** @param {EventTarget | null} t @returns {SVGSVGElement | null} */
   const chartOf = (t) => (t instanceof Element ? /** @type {SVGSVGElement | null} */ (t.closest('svg[data-plot]')) : null);
+  /** @param {any} tips @returns {tips is NotYet} */
+  const notYet = (tips) => tips !== null && !Array.isArray(tips) && !('d' in tips);
 
-  /** The chart's tooltips: on this drawing, or on the first drawing in the chart's box. @param {SVGSVGElement} svg */
+  /**
+   * The chart's tooltips: on this drawing, or on the first drawing in the chart's box; from its
+   * chart file, NotYet until read (the first call starts reading it). @param {SVGSVGElement} svg
+   */
   function tipsOf(svg) {
-    const carrier = svg.dataset.tips ? svg : (svg.closest('.plot') ?? svg.parentElement)?.querySelector('svg[data-tips]');
-    const src = carrier instanceof SVGSVGElement ? (carrier.dataset.tips ?? '') : '';
-    if (!carrier || !src) return null;
+    const carries = (/** @type {Element} */ e) => e instanceof SVGSVGElement && Boolean(e.dataset.tips || e.dataset.tipsFile);
+    const carrier = carries(svg) ? svg : (svg.closest('.plot') ?? svg.parentElement)?.querySelector('svg[data-tips], svg[data-tips-file]');
+    if (!(carrier instanceof SVGSVGElement) || !carries(carrier)) return null;
+    if (carrier.dataset.tipsFile) return fileTips(carrier.dataset.tipsFile, svg);
+    const src = carrier.dataset.tips ?? '';
     const hit = cache.get(carrier);
     if (hit && hit.src === src) return hit.tips;
     const raw = JSON.parse(src);
     const tips = Array.isArray(raw) ? raw : lineTips(raw);
     cache.set(carrier, { src, tips });
     return tips;
+  }
+
+  /** The tooltips in the chart file at `address`, read once through the tips island; NotYet until then. @param {string} address @param {SVGSVGElement} svg @returns {LineTips | NotYet} */
+  function fileTips(address, svg) {
+    let file = files.get(address);
+    if (!file) {
+      const entry = { tips: /** @type {LineTips | NotYet} */ ({ loading: true }), waiting: new Set([svg]) };
+      files.set(address, (file = entry));
+      const read = tipsModule ? import(/* @vite-ignore */ tipsModule).then((m) => m.default(address)) : Promise.reject(new Error('the page names no tooltip module'));
+      read
+        .then(
+          (raw) => (entry.tips = lineTips(raw)),
+          (e) => (entry.tips = { failed: e instanceof Error ? e.message : String(e) }),
+        )
+        .then(() => entry.waiting.forEach(arrived));
+    } else if (notYet(file.tips)) file.waiting.add(svg);
+    return file.tips;
+  }
+
+  /** A drawing's tooltips have arrived (or failed): do what the reader asked for meanwhile. @param {SVGSVGElement} svg */
+  function arrived(svg) {
+    const asked = pending.get(svg);
+    pending.delete(svg);
+    if (!asked) return;
+    const tips = tipsOf(svg);
+    if (notYet(tips)) return say(svg, tips);
+    let at = active.get(svg) ?? null;
+    for (const key of asked.keys) {
+      const next = step(svg, key, length(tips), at);
+      if (next !== undefined) at = next;
+    }
+    if (asked.keys.length) show(svg, at);
+    else if (asked.clientX !== null) point(svg, asked.clientX);
+  }
+
+  /** While a drawing's tooltips are on their way, the tooltip says so; if they could not be read, why. @param {SVGSVGElement} svg @param {NotYet | null} tips */
+  function say(svg, tips) {
+    const status = svg.parentElement?.querySelector(':scope > [role=status]');
+    if (status) status.textContent = !tips ? '' : 'loading' in tips ? 'Loading…' : `The tooltip could not be loaded (${tips.failed}). The chart's figures are in its data table.`;
   }
 
   /**
@@ -75,7 +132,7 @@
   /** @param {SVGSVGElement} svg @param {number | null} i */
   function show(svg, i) {
     const tips = tipsOf(svg);
-    if (!tips) return;
+    if (!tips || notYet(tips)) return;
     if (i === null) active.delete(svg);
     else active.set(svg, i);
     // One live region a chart, after its drawings ($lib/charts/ChartPlot).
@@ -115,42 +172,83 @@
     svg.append(g);
   }
 
+  /**
+   * Where a key moves the tooltip of a chart with `n` tooltips, now at `now`: an index, null (hide
+   * it), or undefined for a key the chart does not take.
+   * @param {SVGSVGElement} svg @param {string} key @param {number} n @param {number | null} now
+   * @returns {number | null | undefined}
+   */
+  function step(svg, key, n, now) {
+    /** @type {Record<string, number>} */
+    const moves = svg.dataset.plot === 'line' ? { ArrowRight: 1, ArrowLeft: -1, PageUp: 12, PageDown: -12 } : { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (key === 'Escape') return null;
+    if (key === 'Home') return 0;
+    if (key === 'End') return n - 1;
+    if (key in moves) {
+      const m = moves[key] ?? 0;
+      return Math.min(n - 1, Math.max(0, (now ?? (m > 0 ? -1 : n)) + m));
+    }
+    return undefined;
+  }
+
+  /** Until its tooltips are read, what the reader does to a drawing is kept for when they are. @param {SVGSVGElement} svg */
+  function waitFor(svg) {
+    let asked = pending.get(svg);
+    if (!asked) pending.set(svg, (asked = { keys: [], clientX: null }));
+    return asked;
+  }
+
   document.addEventListener('keydown', (e) => {
     const svg = e.target instanceof SVGSVGElement && e.target.dataset.plot ? e.target : null;
     const tips = svg && tipsOf(svg);
     if (!svg || !tips) return;
+    if (notYet(tips)) {
+      // Kept, in order, while the file is read (Esc forgets them); a failure is said again.
+      if (step(svg, e.key, 1, null) === undefined) return;
+      e.preventDefault();
+      if (e.key === 'Escape') {
+        pending.delete(svg);
+        return say(svg, null);
+      }
+      if ('loading' in tips) waitFor(svg).keys.push(e.key);
+      return say(svg, tips);
+    }
     const n = length(tips);
-    const now = active.get(svg) ?? null;
-    const line = svg.dataset.plot === 'line';
-    /** @type {Record<string, number>} */
-    const moves = line ? { ArrowRight: 1, ArrowLeft: -1, PageUp: 12, PageDown: -12 } : { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    /** @type {number | null} */
-    let next;
-    if (e.key === 'Escape') next = null;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = n - 1;
-    else if (e.key in moves) {
-      const m = moves[e.key] ?? 0;
-      next = Math.min(n - 1, Math.max(0, (now ?? (m > 0 ? -1 : n)) + m));
-    } else return;
-    if (!n) return;
+    const next = step(svg, e.key, n, active.get(svg) ?? null);
+    if (next === undefined || !n) return;
     e.preventDefault();
     show(svg, next);
   });
 
-  document.addEventListener('pointermove', (e) => {
-    const svg = chartOf(e.target);
-    if (!svg || svg.dataset.plot !== 'line') return;
+  /** The line chart's tooltip at the time nearest the pointer. @param {SVGSVGElement} svg @param {number} clientX */
+  function point(svg, clientX) {
     const tips = tipsOf(svg);
-    if (!tips || !tips.d.length) return;
+    if (!tips || notYet(tips) || !tips.d.length) return;
     const box = svg.getBoundingClientRect();
-    const px = ((e.clientX - box.left) / box.width) * svg.viewBox.baseVal.width;
+    const px = ((clientX - box.left) / box.width) * svg.viewBox.baseVal.width;
     const xs = xsOf(svg, tips);
     let best = 0;
     xs.forEach((x, i) => {
       if (Math.abs(x - px) < Math.abs((xs[best] ?? 0) - px)) best = i;
     });
     if (active.get(svg) !== best) show(svg, best);
+  }
+
+  document.addEventListener('pointermove', (e) => {
+    const svg = chartOf(e.target);
+    if (!svg || svg.dataset.plot !== 'line') return;
+    const tips = tipsOf(svg);
+    if (notYet(tips)) {
+      if ('loading' in tips) waitFor(svg).clientX = e.clientX;
+      return say(svg, tips);
+    }
+    point(svg, e.clientX);
+  });
+
+  // Focusing a chart starts reading its tooltips, so that they are there by the first key.
+  document.addEventListener('focusin', (e) => {
+    const svg = chartOf(e.target);
+    if (svg) tipsOf(svg);
   });
 
   document.addEventListener('pointerover', (e) => {
@@ -167,7 +265,9 @@
   /** @param {Event & { relatedTarget: EventTarget | null }} e */
   const leave = (e) => {
     const svg = chartOf(e.target);
-    if (svg && chartOf(e.relatedTarget) !== svg && active.has(svg)) show(svg, null);
+    if (!svg || chartOf(e.relatedTarget) === svg) return;
+    if (pending.delete(svg)) say(svg, null);
+    if (active.has(svg)) show(svg, null);
   };
   document.addEventListener('pointerout', leave);
   document.addEventListener('focusout', leave);

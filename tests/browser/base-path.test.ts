@@ -6,7 +6,7 @@
  * /dashboard/ by npm start's server and by nginx and Caddy through the generated configurations,
  * it passes the checks every server of the build passes (./server-checks.ts); with npm start's
  * server and nginx a crawl sample of every template in Chromium fails no request and the explorer
- * answers a query. The build takes about as long as the main one (1.5–2.5 min on 2 busy cores) and is
+ * answers a query; a facility chart's tooltip reads its chart file and the tips island under the base. The build takes about as long as the main one (1.5–2.5 min on 2 busy cores) and is
  * skipped when up to date.
  */
 import { execSync } from 'node:child_process';
@@ -19,7 +19,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteServer } from '../../scripts/serve';
 import { LOCAL_ORIGIN } from '../../src/lib/server/site';
+import { chartFilePath } from '../../src/lib/charts/chart-file';
 import { escapes, scanBuild } from './base-scan';
+import { chartRows, lineTip, pressOn, shownChart, splitLineTip, times } from './chart-tips';
 import { servedSiteProblems } from './crawl-visit';
 import { CHROMIUM } from './harness';
 import { ensure, SERVERS, type Running } from './host-servers';
@@ -108,6 +110,33 @@ describe('the site built under a base path', () => {
       host.close();
     }
   }, 300_000);
+
+  it('a facility chart’s tooltip is read from its chart file under the base, on first use', async () => {
+    const server = createSiteServer(BUILD, { base: BASE });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const key = 'facility-daily--stwrtga';
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      await page.goto(`${origin}${BASE}/facilities/stwrtga/`, { waitUntil: 'networkidle' });
+      const file = chartFilePath(BASE, key);
+      expect(asked).not.toContain(file);
+      const rows = await chartRows(origin + BASE, key);
+      const chart = shownChart(page.locator('#chart-facility-daily'));
+      await pressOn(page, chart.svg, 'End');
+      await expect.poll(async () => splitLineTip(await chart.status.textContent())).toEqual(lineTip('facility-daily', rows, times('facility-daily', rows).at(-1)!));
+      expect(asked.filter((p) => p.endsWith(`/charts/${key}.json`))).toEqual([file]);
+      const island = asked.filter((p) => p.includes('/islands/tips-'));
+      expect(island).toHaveLength(1);
+      expect(island[0]!.startsWith(`${BASE}/_app/immutable/islands/`)).toBe(true);
+    } finally {
+      await context.close();
+      server.close();
+    }
+  });
 
   for (const server of SERVERS) {
     const available = ensure(server.bin, server.packages);

@@ -1,6 +1,6 @@
 /**
  * Every prerendered page of the build (its own list: each index.html under build/): every link
- * and asset it names inside the site resolves to a built file, nothing it loads comes from another
+ * and asset it names inside the site (a chart's tooltip file and island too) resolves to a built file, nothing it loads comes from another
  * origin, and each carries the Content-Security-Policy. Read from the files (2,800 pages in a few
  * seconds). Then in Chromium: every page of every template with up to 10 pages, and a spread of
  * the larger ones (facility and state pages, embeds, with the biggest of each), loaded with no console
@@ -18,6 +18,8 @@ const BUILD = process.env.BUILD_DIR ?? 'build';
 const ORIGIN = 'http://site.invalid';
 /** Attributes that make the browser fetch something (links are only followed when clicked). */
 const LOADS: Record<string, string> = { script: 'src', img: 'src', iframe: 'src', source: 'src', audio: 'src', video: 'src' };
+/** What /js/charts.js fetches on a chart's first use: a line chart's file, and the tips island (on its script tag). */
+const FETCHED_LATER = ['data-tips-file', 'data-tips-module'];
 
 interface Ref {
   tag: string;
@@ -33,6 +35,7 @@ function refsOf(html: string): { refs: Ref[]; csp: string | null } {
       if (tag === 'meta' && a['http-equiv']?.toLowerCase() === 'content-security-policy') csp = a.content ?? null;
       const url = tag === 'a' || tag === 'link' ? a.href : LOADS[tag] ? a[LOADS[tag]!] : undefined;
       if (url !== undefined) refs.push({ tag, url, rel: a.rel ?? '' });
+      for (const name of FETCHED_LATER) if (a[name] !== undefined) refs.push({ tag, url: a[name], rel: '' });
     },
   }).end(html);
   return { refs, csp };

@@ -2,14 +2,16 @@
  * Offline, in Chromium with the network turned off: after one visit online, the service worker
  * serves the home page's figures, "near me" (a ZIP search ranks facilities from the saved look-up
  * files) and the facility pages the reader opened, each saying it is the copy saved on this
- * device; an address never opened gets the offline page listing what is saved; a network too slow
- * to answer within the worker's wait gets the saved copy too. Nothing goes to another origin and
+ * device, with the tooltips of the charts the reader used (their chart files and the tips island,
+ * kept as they loaded); an address never opened gets the offline page listing what is saved; a
+ * network too slow to answer within the worker's wait gets the saved copy too. Nothing goes to another origin and
  * the worker breaks no rule of the Content-Security-Policy. Nothing it saves holds a ZIP: no
  * address with a query string is ever stored, even one opened directly (/near/?q=31815).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NETWORK_TIMEOUT_MS } from '../../src/lib/offline/policy';
 import { axe, offOrigin, openPage, sql, startSite, watchViolations, type Site } from './harness';
+import { chartRows, lineTip, pressOn, shownChart, splitLineTip, times } from './chart-tips';
 
 let site: Site;
 let stewart: { facility_id: string; name: string; population: number };
@@ -35,6 +37,13 @@ describe('offline', () => {
     expect(await violations()).toEqual([]);
     await page.goto(site.origin + `/facilities/${stewart.facility_id}/`);
     await page.locator('h1').waitFor();
+    // A chart's tooltip used online (read from its chart file): the worker keeps the file and the tips island.
+    const dailyKey = `facility-daily--${stewart.facility_id}`;
+    const daily = await chartRows(site.origin, dailyKey);
+    const dailyTip = lineTip('facility-daily', daily, times('facility-daily', daily).at(-1)!);
+    const dailyChart = shownChart(page.locator('#chart-facility-daily'));
+    await pressOn(page, dailyChart.svg, 'End');
+    await expect.poll(async () => splitLineTip(await dailyChart.status.textContent())).toEqual(dailyTip);
     const saved = await page.evaluate(async () => (await caches.keys()).length);
     expect(saved).toBeGreaterThan(0);
 
@@ -56,6 +65,9 @@ describe('offline', () => {
     const note = await page.locator('#offline-note').textContent();
     expect(note).toMatch(/copy of the page saved on this device on .*\d{4}/);
     expect(await axe(page)).toEqual([]);
+    // Its chart's tooltip, from the saved chart file.
+    await pressOn(page, dailyChart.svg, 'End');
+    await expect.poll(async () => splitLineTip(await dailyChart.status.textContent())).toEqual(dailyTip);
 
     // The home page's headline figures.
     await page.goto(site.origin + '/');

@@ -99,12 +99,16 @@ export function unpackChart(file: ChartFile): ChartData {
 export const chartFilePath = (base: string, key: string) => `${base}/charts/${key}.json`;
 
 /**
- * The one way to load a chart variant in a browser (embeds, and any page drawing a chart it was not
- * built with): null when the site has no such variant (404); throws on any other failure.
+ * The one way to load a chart variant in a browser (embeds, any page drawing a chart it was not
+ * built with, and the tooltips of prerendered line charts): the file at `address` (chartFilePath's),
+ * null when the site has no such variant (404); throws on any other failure.
  */
-export async function fetchChart(base: string, key: string, get: typeof fetch = fetch): Promise<ChartData | null> {
-  const r = await get(chartFilePath(base, key));
+export async function fetchChartAt(address: string, get: typeof fetch = fetch): Promise<ChartData | null> {
+  const r = await get(address);
   if (r.status === 404) return null;
-  if (!r.ok) throw new Error(`${chartFilePath(base, key)}: HTTP ${r.status}`);
+  if (!r.ok) throw new Error(`${address}: HTTP ${r.status}`);
   return unpackChart((await r.json()) as ChartFile);
 }
+
+/** The variant `key` of the site under `base` (fetchChartAt of its chartFilePath). */
+export const fetchChart = (base: string, key: string, get: typeof fetch = fetch) => fetchChartAt(chartFilePath(base, key), get);

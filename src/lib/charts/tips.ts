@@ -1,9 +1,11 @@
 /**
- * What a chart's tooltip says, worked out at build time by the one format module so that the
- * framework-free pages need no formatting code: static/js/charts.js reads it from the chart's
- * `data-tips` attribute (JSON) and moves the tooltip by pointer and keyboard. A chart drawn at
- * several widths carries it once (ChartPlot's first drawing); each drawing carries only its own
- * scales (a few numbers), from which the script places the focus line and dots.
+ * What a chart's tooltip says, worked out by the one format module so that the framework-free
+ * pages need no formatting code: static/js/charts.js reads it from the chart's `data-tips`
+ * attribute (JSON) and moves the tooltip by pointer and keyboard. A chart drawn at several widths
+ * carries it once (ChartPlot's first drawing); each drawing carries only its own scales (a few
+ * numbers), from which the script places the focus line and dots. A prerendered line chart carries
+ * instead its chart file's address (`data-tips-file`): the tips island (src/lib/islands/tips.ts)
+ * runs lineTips over that file on the chart's first use.
  */
 import { cell } from '$lib/format';
 import { parseTime, seriesIds } from './line-layout';

@@ -107,5 +107,9 @@ export interface ChartData {
   geo?: { shapes: { code: string; name: string; d: string }[]; borders: string };
 }
 
-/** What drawing a chart needs (ChartPlot and the line, bar and map components): a ChartData, or a chart of an explorer result. */
-export type PlotData = Pick<ChartData, 'id' | 'kind' | 'x' | 'y' | 'series' | 'columns' | 'rows' | 'alt' | 'annotations' | 'geo'>;
+/**
+ * What drawing a chart needs (ChartPlot and the line, bar and map components): a ChartData, or a
+ * chart of an explorer result. `key`, a chart variant's (none for an explorer result), names the
+ * file its rows are on (/charts/<key>.json), where a prerendered line chart's tooltips are read from.
+ */
+export type PlotData = Pick<ChartData, 'id' | 'kind' | 'x' | 'y' | 'series' | 'columns' | 'rows' | 'alt' | 'annotations' | 'geo'> & Partial<Pick<ChartData, 'key'>>;

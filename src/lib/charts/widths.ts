@@ -14,8 +14,8 @@ export function shownDrawing(box: number): { width: number; scale: number } {
 }
 
 /**
- * Whether a drawing at `width` carries the chart's tooltip text (`data-tips`, read by
- * static/js/charts.js): the first prerendered drawing, for all of them, and any drawing made in the
- * browser (drawn once, at its box's width).
+ * Whether a drawing at `width` carries the chart's tooltips (`data-tips`, read by
+ * static/js/charts.js; a prerendered line chart, its file's address, `data-tips-file`): the first
+ * prerendered drawing, for all of them, and any drawing made in the browser (drawn once, at its box's width).
  */
 export const carriesTips = (width: number) => typeof document !== 'undefined' || width === PRERENDERED_WIDTHS[0];

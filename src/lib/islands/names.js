@@ -6,7 +6,7 @@
  */
 
 /** One entry each, src/lib/islands/<name>.ts. */
-export const ISLANDS = /** @type {const} */ (['map', 'embed']);
+export const ISLANDS = /** @type {const} */ (['map', 'embed', 'tips']);
 
 /** Where `vite build --config vite.islands.config.ts` writes them (beside SvelteKit's own output). */
 export const ISLANDS_OUT = `${process.env.KIT_OUT ?? '.svelte-kit'}/islands`;
