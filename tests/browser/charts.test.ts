@@ -49,7 +49,7 @@ describe('charts page', () => {
       await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open), { message: id }).toBe(true);
       const first = await details.locator('tbody tr').first().locator('td').allTextContents();
       const csv = parseCsv(await (await fetch(site.origin + `/charts/${id}.csv`)).text()).data;
-      // A long table shows its last rows and says so in its caption ("last 120 of 3,187 rows").
+      // A long table shows its last rows and says so in its caption ("last 60 of 3,187 rows").
       const shown = await details.locator('tbody tr').count();
       const expected = csv[csv.length - shown]!;
       const spec = CHARTS[id]!;

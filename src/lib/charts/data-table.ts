@@ -8,8 +8,12 @@
 import { cell } from '../format';
 import type { ChartData, Column, Row } from './types';
 
-/** Rows a table shows at most (its newest); the CSV has all. */
-export const TABLE_ROWS = 120;
+/**
+ * Figures a table shows at most (its newest rows); the CSV has all. 60: a facility's last 30 days,
+ * or its last 30 releases, is what a page needs to be read without the chart; 120 cost ~6 MB more
+ * over the ~2,900 facility pages, of the 250 MB a static host takes (issue 20).
+ */
+export const TABLE_ROWS = 60;
 
 export interface DataTable {
   head: string[];
@@ -17,7 +21,7 @@ export interface DataTable {
   numeric: boolean[];
   /** The cells, formatted ("not reported" for null, never 0). */
   body: string[][];
-  /** What the caption adds to the title when the table is cut: "(last 60 of 1,257 days; the CSV has all)". */
+  /** What the caption adds to the title when the table is cut: "(last 30 of 1,257 days; the CSV has all)". */
   note: string;
 }
 
