@@ -8,7 +8,18 @@
   if (!('serviceWorker' in navigator)) return;
   // The site's base path ("" or "/dashboard"), which the layout writes on <html> (src/app.html): the worker's scope.
   const base = document.documentElement.dataset.base ?? '';
-  addEventListener('load', () => navigator.serviceWorker.register(`${base}/service-worker.js`).catch(() => {}));
+  const register = () => navigator.serviceWorker.register(`${base}/service-worker.js`).catch(() => {});
+  // …or, on a page loading something large (<html data-busy>: the explorer's DuckDB), once it is done.
+  const html = document.documentElement;
+  addEventListener('load', () => {
+    if (!html.hasAttribute('data-busy')) return void register();
+    const done = new MutationObserver(() => {
+      if (html.hasAttribute('data-busy')) return;
+      done.disconnect();
+      void register();
+    });
+    done.observe(html, { attributes: true, attributeFilter: ['data-busy'] });
+  });
 
   const saved = document.documentElement.dataset.savedAt;
   if (saved === undefined) return;

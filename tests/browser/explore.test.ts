@@ -207,6 +207,25 @@ describe('/explore', () => {
     await close();
   });
 
+  it('saves the site for offline use only once DuckDB is open, so its requests never queue before the wasm', async () => {
+    const { page, errors, close } = await openPage(site, { serviceWorkers: 'allow' });
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route(/\.wasm\.gz$/, async (route) => (await held, route.continue()));
+    const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    await page.goto(site.origin + '/explore/');
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500); // time enough for a registration at load to show
+    expect(await registered()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.dataset.busy)).toBe('duckdb');
+    release();
+    await ready(page);
+    await expect.poll(registered).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-busy'))).toBe(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
     const { page, errors, close } = await openPage(site);
     // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.
