@@ -6,13 +6,14 @@
  * - typed: navigation → DuckDB ready → a query typed and run (Ctrl+Enter) → its answer on screen.
  * - link: a query's address opened (`/explore/?sql=…`; the floor runs it at once, the explorer when
  *   the reader presses Run, which the bench does as soon as the page offers it) → its answer.
- * - second visit: the same context opens the page again: navigation → DuckDB ready, and the wasm
- *   bytes the server sent (0 when the browser's HTTP cache had it).
+ * - second visit: the typed run's browser, a profile on disk as a returning reader's is
+ *   (openProfilePage), opens the page again: navigation → DuckDB ready, and the wasm bytes the
+ *   server sent (0 when the browser's HTTP cache had it).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, startSite } from '../../tests/browser/harness';
+import { openPage, openProfilePage, startSite } from '../../tests/browser/harness';
 import { buildFloor, FLOOR_PATH } from './floor';
 
 export const EXPLORE_QUERY = 'SELECT state, round(sum(adp_total)) AS adp FROM ice_facility_fy WHERE fiscal_year = 2026 GROUP BY state ORDER BY adp DESC';
@@ -75,7 +76,7 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
 
   async function typed(which: Which) {
     const p = PAGES[which];
-    const { page, close } = await openPage(site);
+    const { page, close } = await openProfilePage();
     reset();
     const t0 = performance.now();
     await page.goto(site.origin + p.path, { waitUntil: 'commit' });
@@ -91,7 +92,7 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
     await answered(page, p.root);
     times.typed[which].push(performance.now() - t0);
     if (which === 'ours') bytes = { ...sent };
-    // The second visit, in the same context (same HTTP cache).
+    // The second visit, in the same browser (same HTTP cache, on disk).
     reset();
     const t1 = performance.now();
     await page.goto(site.origin + p.path, { waitUntil: 'commit' });

@@ -1,8 +1,8 @@
 /**
- * A prerendered chart is drawn at five widths and shows the one that suits its box; what the five
- * share is written once ($lib/charts/ChartPlot): the series paths, which each line drawing <use>s
+ * A prerendered chart is drawn at several widths and shows the one that suits its box; what the
+ * drawings share is written once ($lib/charts/ChartPlot): the series paths, which each line drawing <use>s
  * mapped to its own scales, and the text alternative each drawing is labelled by. Checked at
- * viewports that show each of the five, on /charts/ (several series, gaps, bars) and a facility
+ * viewports that show each of them, on /charts/ (several series, gaps, bars) and a facility
  * page (two daily charts, a bar chart and a map), with JavaScript off: as prerendered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ describe('prerendered line charts', () => {
   beforeAll(async () => (site = await startSite()));
   afterAll(async () => site?.close());
 
-  it('each of the five drawings shows its lines where its scales put them, from ids unique on the page', async () => {
+  it('each of the drawings shows its lines where its scales put them, from ids unique on the page', async () => {
     const shownDrawings = new Set<string>();
     for (const path of PAGES) {
       const { page, close } = await openPage(site, { javaScriptEnabled: false });
@@ -42,7 +42,7 @@ describe('prerendered line charts', () => {
       }
       await close();
     }
-    expect(shownDrawings.size).toBe(5);
+    expect(shownDrawings.size).toBe(PRERENDERED_WIDTHS.length);
   });
 
   it('names each chart by its one text alternative, the one in its caption', async () => {

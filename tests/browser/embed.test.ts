@@ -14,6 +14,7 @@ import { axe, offOrigin, openPage, startSite, type Site } from './harness';
 import { chartRows, frameworkJs, lineTip, pressOn, rowTip, shownChart, splitLineTip, times } from './chart-tips';
 import { COLUMN_WIDTH, iframeHeight, snippets } from '../../src/lib/embed/snippets';
 import { fetchChart } from '../../src/lib/charts/chart-file';
+import { MAX_SCALE } from '../../src/lib/charts/widths';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const release = (JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { version: string }).version;
@@ -118,10 +119,10 @@ describe('embeds', () => {
       await page.locator('figure svg:visible').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width}px`).toBeLessThanOrEqual(width);
       // The drawing shown is the one made for about this width (prerendered at several; a container
-      // query picks it, no script): scaled by 11/12 to 5/4 of its size, so its 12-unit text stays 11–15 px.
+      // query picks it, no script): scaled by 11/12 to MAX_SCALE of its size, so its 12-unit text stays 11–16.5 px.
       const scale = await page.locator('figure svg:visible').first().evaluate((s) => s.getBoundingClientRect().width / Number(s.getAttribute('viewBox')?.split(' ')[2]));
       expect(scale, `${width}px`).toBeGreaterThanOrEqual(11 / 12 - 0.01);
-      expect(scale, `${width}px`).toBeLessThanOrEqual(5 / 4 + 0.01);
+      expect(scale, `${width}px`).toBeLessThanOrEqual(MAX_SCALE + 0.01);
       await expect.poll(() => page.locator('figcaption').textContent()).toContain('Source:');
       await expect.poll(() => page.locator('[data-release]').textContent()).toBe(release);
       expect(await axe(page)).toEqual([]);

@@ -3,7 +3,9 @@
  * Chromium via playwright-core, and record every request so a test can assert none left the origin.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createSiteServer } from '../../scripts/serve';
@@ -78,6 +80,18 @@ export async function openPage(site: Site, opts: { javaScriptEnabled?: boolean; 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, requests, errors, close: () => context.close() };
+}
+
+/**
+ * A page in a browser profile of its own, on disk, as a returning reader's browser has: a fresh
+ * context (openPage) keeps its HTTP cache in memory, where Chromium keeps no entry of several
+ * megabytes (the 7.7 MB DuckDB wasm is fetched again), so a second visit is measured here.
+ */
+export async function openProfilePage() {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 }, serviceWorkers: 'block' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { page, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
 export const offOrigin = (requests: string[], origin: string) =>

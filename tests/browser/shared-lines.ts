@@ -35,7 +35,7 @@ export async function checkSharedLines(page: Page): Promise<LineProblem[]> {
     for (const svg of document.querySelectorAll<SVGSVGElement>('svg[data-plot="line"]')) {
       const box = svg.getBoundingClientRect();
       const plot = svg.closest('.plot');
-      const widest = plot?.querySelector<SVGSVGElement>('.at4 svg[data-plot]');
+      const widest = [...(plot?.querySelectorAll('.at') ?? [])].at(-1)?.querySelector<SVGSVGElement>('svg[data-plot]');
       const uses = [...svg.querySelectorAll('use')];
       if (!box.width || !uses.length || !plot || !widest) continue;
       const where = `${plot.closest('figure')?.id ?? 'chart'} at ${svg.viewBox.baseVal.width}`;

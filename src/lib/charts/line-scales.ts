@@ -1,7 +1,7 @@
 /**
  * The scales of a line chart drawn at one width, and what follows from them alone: the series'
  * colours and paths, and the affine map from one drawing to another. One module, so the drawing
- * (LineChart), the paths a prerendered chart defines once for its five drawings (ChartPlot) and
+ * (LineChart), the paths a prerendered chart defines once for its prerendered drawings (ChartPlot) and
  * the map that lets each drawing show them agree by construction.
  */
 import { extent, max, scaleLinear, scaleUtc } from 'd3';

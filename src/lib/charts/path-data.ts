@@ -1,6 +1,6 @@
 /**
  * SVG path data of polylines in whole pixels, in as few bytes as the path grammar allows while
- * drawing the same line: a chart is carried at five widths on each of ~2,900 facility pages, and a
+ * drawing the same line: a chart is carried at several widths on each of ~2,900 facility pages, and a
  * daily series written one pixel step at a time (`l1,0 1,0 1,0 …`) was most of their bytes.
  * SVG 2 path grammar: https://www.w3.org/TR/SVG2/paths.html#PathDataBNF
  */

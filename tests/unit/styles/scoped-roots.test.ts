@@ -18,7 +18,7 @@ const ROOTS: Record<string, string[]> = {
   'src/lib/changes/ChangeList.svelte': ['ol'],
   'src/lib/charts/BarChart.svelte': ['svg'],
   'src/lib/charts/ChartFrame.svelte': ['figure'],
-  // The five drawings' boxes carry it too: a dynamic class attribute always does (it could name the root's class).
+  // The drawings' boxes carry it too: a dynamic class attribute always does (it could name the root's class).
   'src/lib/charts/ChartPlot.svelte': ['div'],
   'src/lib/facilities/FiscalYearTable.svelte': ['div', 'ul'],
   'src/lib/facilities/IceFigures.svelte': ['div'],
