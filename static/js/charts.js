@@ -89,9 +89,12 @@
     else if (asked.clientX !== null) point(svg, asked.clientX);
   }
 
+  /** The chart's one live region, after its drawings ($lib/charts/ChartPlot). @param {SVGSVGElement} svg */
+  const statusOf = (svg) => svg.closest('.plot')?.querySelector(':scope > [role=status]');
+
   /** While a drawing's tooltips are on their way, the tooltip says so; if they could not be read, why. @param {SVGSVGElement} svg @param {NotYet | null} tips */
   function say(svg, tips) {
-    const status = svg.parentElement?.querySelector(':scope > [role=status]');
+    const status = statusOf(svg);
     if (status) status.textContent = !tips ? '' : 'loading' in tips ? 'Loading…' : `The tooltip could not be loaded (${tips.failed}). The chart's figures are in its data table.`;
   }
 
@@ -135,8 +138,7 @@
     if (!tips || notYet(tips)) return;
     if (i === null) active.delete(svg);
     else active.set(svg, i);
-    // One live region a chart, after its drawings ($lib/charts/ChartPlot).
-    const status = svg.closest('.plot')?.querySelector(':scope > [role=status]');
+    const status = statusOf(svg);
     const kind = svg.dataset.plot;
     svg.querySelector(':scope > g.focus')?.remove();
     if (kind === 'bar') svg.querySelectorAll('g.bar').forEach((g, k) => g.classList.toggle('active', k === i));

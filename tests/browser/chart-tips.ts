@@ -45,8 +45,9 @@ export function shownChart(frame: Locator) {
   return { svg, status: frame.locator('p.tooltip[role="status"]:visible') };
 }
 
-/** Focus the chart and press these keys. */
+/** Focus the chart and press these keys, the pointer out of the way first (focus scrolls the page, which could leave a bar under a resting pointer, whose tooltip is the pointer's). */
 export async function pressOn(page: Page, svg: Locator, ...keys: string[]) {
+  await page.mouse.move(0, 0);
   await svg.focus();
   for (const k of keys) await page.keyboard.press(k);
 }

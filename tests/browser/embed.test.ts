@@ -14,7 +14,7 @@ import { axe, offOrigin, openPage, startSite, type Site } from './harness';
 import { chartRows, frameworkJs, lineTip, pressOn, rowTip, shownChart, splitLineTip, times } from './chart-tips';
 import { COLUMN_WIDTH, iframeHeight, snippets } from '../../src/lib/embed/snippets';
 import { fetchChart } from '../../src/lib/charts/chart-file';
-import { MAX_SCALE } from '../../src/lib/charts/widths';
+import { MAX_SCALE, shownDrawing } from '../../src/lib/charts/widths';
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const release = (JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { version: string }).version;
@@ -132,8 +132,10 @@ describe('embeds', () => {
     // Resizing shows the drawing for the new width.
     const { page, close } = await openPage(site, { width: 1200 });
     await page.goto(site.origin + '/embed/ice-national-monthly/');
+    const shown = () => page.locator('figure svg:visible').first().evaluate((s) => ({ drawn: Number(s.getAttribute('viewBox')?.split(' ')[2]), box: s.closest('.plot')!.clientWidth }));
+    const wide = await shown();
     await page.setViewportSize({ width: 400, height: 800 });
-    await expect.poll(() => page.locator('figure svg:visible').first().evaluate((s) => Number(s.getAttribute('viewBox')?.split(' ')[2]))).toBeLessThanOrEqual(400);
+    await expect.poll(async () => ((s) => s.drawn === shownDrawing(s.box).width && s.drawn < wide.drawn)(await shown())).toBe(true);
     await close();
   });
 
