@@ -123,7 +123,7 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
     floor.remove();
   }
 
-  console.log(`\n== explorer (/explore, each run a fresh browser context, unthrottled; against the floor, a bare duckdb-wasm page (scripts/bench/floor.ts); paired, median of ${ROUNDS})`);
+  console.log(`\n== explorer (/explore, each run a fresh browser (the typed run and its second visit: a profile on disk), unthrottled; against the floor, a bare duckdb-wasm page (scripts/bench/floor.ts); paired, median of ${ROUNDS})`);
   const first = median(times.first);
   row('navigation → first example answer on screen (ms)', first.toFixed(0), `${budget.exploreFirstResultMs} ms`, first <= budget.exploreFirstResultMs);
   for (const [kind, label, limit] of [
