@@ -56,7 +56,7 @@ function affine<D>(from: (d: D) => number, to: (d: D) => number, [a, b]: D[]): [
   return [k, to(a!) - k * from(a!)];
 }
 
-/** Four decimals: a thousandth of a pixel across a 933-px drawing. */
+/** Four decimals: well under a thousandth of a pixel across the widest drawing. */
 const num = (v: number) => String(Math.round(v * 1e4) / 1e4);
 
 /**

@@ -14,13 +14,15 @@ export const gzippedName = (whole: string): string => `${whole}.gz`;
 /** The wasm's files the build stores gzipped (only DuckDB's: the one any page loads through ./wasm-stream.worker.ts). */
 export const STORED_GZIPPED = /(^|\/)duckdb-eh\.[^/]+\.wasm$/;
 
+/** A body as the whole wasm a server would send: typed application/wasm, as long as the whole file (`bytes`, which DuckDB's progress counts against). */
+export const wasmResponse = (body: ReadableStream<Uint8Array> | null, bytes: number): Response =>
+  new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(bytes) } });
+
 /**
- * The stored file, fetched, as the whole wasm a server would send: inflated as it arrives, typed
- * application/wasm and as long as the whole file (`bytes`, which DuckDB's progress counts against).
+ * The stored file, fetched, as the whole wasm a server would send (wasmResponse): inflated as it arrives.
  */
 export async function inflatedResponse(stored: Promise<Response>, bytes: number): Promise<Response> {
   const res = await stored;
   if (!res.ok || !res.body) throw new Error(`${res.url || 'the DuckDB wasm'}: HTTP ${res.status}`);
-  const body = res.body.pipeThrough(new DecompressionStream('gzip')) as ReadableStream<Uint8Array>;
-  return new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(bytes) } });
+  return wasmResponse(res.body.pipeThrough(new DecompressionStream('gzip')) as ReadableStream<Uint8Array>, bytes);
 }

@@ -16,7 +16,7 @@
  * What to load comes in this script's address, after the `#` (never sent to a server): see
  * `streamWorkerAddress` in ./duckdb-files.ts.
  */
-import { inflatedResponse } from './wasm-gzip';
+import { inflatedResponse, wasmResponse } from './wasm-gzip';
 import type { StreamWorkerConfig } from './duckdb-files';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -25,13 +25,13 @@ const own = (url: string) => new URL(url, scope.location.href).href;
 const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), gzipped: own(given.gzipped), duckdbWorker: own(given.duckdbWorker) };
 const ownFetch = scope.fetch.bind(scope);
 const wasm = () => inflatedResponse(ownFetch(config.gzipped), config.bytes);
-const wasmResponse = (body: ReadableStream<Uint8Array> | null) => new Response(body, { headers: { 'content-type': 'application/wasm', 'content-length': String(config.bytes) } });
+const asWasm = (body: ReadableStream<Uint8Array>) => wasmResponse(body, config.bytes);
 
 // One download, in two branches: one compiles now, the other answers DuckDB's fetch.
 const branches = wasm().then((res) => res.body!.tee());
 /** The first instantiate (DuckDB's) takes it; a later one (none today: a new DuckDB gets a new worker) compiles its own. */
 let early: { module: Promise<WebAssembly.Module>; body: Promise<ReadableStream<Uint8Array>> } | undefined = {
-  module: WebAssembly.compileStreaming(branches.then(([compiling]) => wasmResponse(compiling))),
+  module: WebAssembly.compileStreaming(branches.then(([compiling]) => asWasm(compiling))),
   body: branches.then(([, forDuckdb]) => forDuckdb),
 };
 // A failed download is reported by DuckDB's fetch and instantiate, which await these.
@@ -41,7 +41,7 @@ early.body.catch(() => {});
 scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(input instanceof Request ? input.url : input, scope.location.href).href;
   if (url !== config.wasm) return ownFetch(input, init);
-  if (early) return early.body.then(wasmResponse);
+  if (early) return early.body.then(asWasm);
   return wasm();
 };
 
