@@ -53,6 +53,9 @@ const TEMPLATES: Record<string, Template> = {
     // The example's answer and chart are in the page; the guided form is where a long select once widened it.
     prepare: async (page) => {
       await page.locator('[data-testid=result-meta]').waitFor();
+      // Hydrated (the query becomes a textbox) before the click: the HTML preloads no module, so the
+      // button is on screen a moment before it answers.
+      await page.locator('.editor [role=textbox]').waitFor();
       await page.getByRole('button', { name: 'Guided', exact: true }).click();
       await page.locator('#guided-dataset').waitFor();
     },
