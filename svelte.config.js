@@ -1,7 +1,17 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { basePath } from './src/lib/paths.js';
 import { cssHash } from './src/lib/css-hash.js';
+
+/**
+ * The explorer's head script, inlined (src/hooks.server.ts): its hash joins Kit's in each page's
+ * <meta> policy, the one inline script of ours it allows. (A header cannot carry page hashes: see
+ * scripts/host/policy.ts.)
+ */
+const startWorker = readFileSync(new URL('./src/lib/explore/start-worker.js', import.meta.url), 'utf8');
+const START_WORKER_HASH = `sha256-${createHash('sha256').update(startWorker).digest('base64')}`;
 
 /**
  * The Content-Security-Policy: our own origin only. 'wasm-unsafe-eval' lets DuckDB and MapLibre
@@ -72,7 +82,7 @@ export default {
     // Absolute asset paths: the server sends the /embed/ page for unknown /embed/<id>/ addresses (scripts/serve.ts).
     // BASE_PATH (checked by src/lib/paths.js; a bad one stops the build here) puts the site under a path of its host.
     paths: { relative: false, base: basePath() },
-    csp: { mode: 'hash', directives: CSP_DIRECTIVES },
+    csp: { mode: 'hash', directives: { ...CSP_DIRECTIVES, 'script-src': [...CSP_DIRECTIVES['script-src'], START_WORKER_HASH] } },
     // Registered by static/js/offline.js, which every page but the embeds loads (facility pages ship no framework).
     serviceWorker: { register: false, files: (/** @type {string} */ path) => SAVED_STATIC.test(path) },
   },

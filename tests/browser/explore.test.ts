@@ -194,16 +194,58 @@ describe('/explore', () => {
     expect(blocked.requests.filter((u) => /\/_app\/immutable\/(entry|chunks|nodes)\//.test(u)).length).toBeGreaterThan(0); // asked, refused
     await blocked.close();
 
-    // Then one stream worker, the head script's, which DuckDB runs in (the explorer's code takes it, starts no other).
+    // Then one stream worker, the head script's, which DuckDB runs in (the explorer's code takes it, starts no other),
+    // and the one it starts to download and compile the wasm, which ends once it has handed the module over.
     const { page, errors, close } = await openPage(site);
     const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
+    const ended: string[] = [];
+    // Each worker's script, without what follows the `#` (what it loads: the stream worker's names the compile worker's script).
+    const script = (url: string) => url.split('#')[0]!;
+    page.on('worker', (w) => (workers.push(script(w.url())), w.on('close', () => ended.push(script(w.url())))));
     await page.goto(site.origin + '/explore/');
     await ready(page);
     await runSql(page, 'SELECT 6 * 7 AS n');
     expect(await cells(page)).toEqual([['42']]);
     expect(workers.filter((u) => /wasm-stream/.test(u))).toHaveLength(1);
+    expect(workers.filter((u) => /wasm-compile/.test(u))).toHaveLength(1);
+    await expect.poll(() => ended.filter((u) => /wasm-compile/.test(u))).toHaveLength(1);
+    expect(ended.filter((u) => /wasm-stream/.test(u))).toEqual([]);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a page whose code arrives after the wasm has compiled still hears the whole download, and its queries run', async () => {
+    // The page's code is held until the wasm has been downloaded and compiled (the compile worker has ended): DuckDB
+    // has started in its worker without it, and the page's progress still reaches the whole wasm ("opening").
+    const { page, errors, close } = await openPage(site);
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route(/\/_app\/immutable\/(entry|chunks|nodes)\//, async (route) => (await held, route.continue()));
+    page.on('worker', (w) => /wasm-compile/.test(w.url().split('#')[0]!) && w.on('close', release));
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __db: string[] }).__db = []);
+      new MutationObserver(() => {
+        const db = document.querySelector<HTMLElement>('.explorer')?.dataset.db;
+        if (db && seen.at(-1) !== db) seen.push(db);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-db'] });
+    });
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    // From the prerendered "loading": the whole wasm counted ("opening"), then ready.
+    expect(await page.evaluate(() => (window as unknown as { __db: string[] }).__db)).toEqual(['opening', 'ready']);
+    await runSql(page, 'SELECT 6 * 7 AS n');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('says why DuckDB could not load when its wasm is missing, and the example answers stay', async () => {
+    const { page, close } = await openPage(site);
+    await page.route(/\.wasm\.gz$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(site.origin + '/explore/');
+    await expect.poll(() => page.locator('.explorer').getAttribute('data-db'), { timeout: 30_000 }).toBe('failed');
+    expect(await page.locator('.status').textContent()).toMatch(/DuckDB could not load: \S*duckdb-eh\.[\w-]+\.wasm\.gz: HTTP 404/);
+    expect(await meta(page)).toMatch(/\d rows/);
     await close();
   });
 
@@ -339,7 +381,7 @@ describe('/explore', () => {
     const started: string[] = [];
     const live = new Set<string>();
     page.on('worker', (w) => {
-      if (!/duckdb/.test(w.url())) return;
+      if (!/wasm-stream/.test(w.url().split('#')[0]!)) return; // the worker DuckDB runs in (each starts a compile worker, which ends on its own)
       const id = `${started.length}`;
       started.push(id);
       live.add(id);

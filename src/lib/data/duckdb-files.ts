@@ -1,13 +1,15 @@
 /**
  * The files of duckdb-wasm the explorer loads, as build assets of our origin (under the base path):
  * our worker (./wasm-stream.worker.ts), which loads duckdb-wasm's worker script and gives it the
- * wasm the build stores gzipped (./wasm-gzip.ts), inflated as it downloads. A light module: it also says what the explorer's HTML
+ * wasm the build stores gzipped (./wasm-gzip.ts), inflated and compiled as it downloads by a worker
+ * of its own (./wasm-compile.worker.ts). A light module: it also says what the explorer's HTML
  * needs to start that worker before any framework code (static/js/explore-start.js).
  * Only the "eh" build: the mvp one turns every SQL error into `_setThrew is not defined` (STACK pitfall 2).
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import streamWorkerUrl from './wasm-stream.worker.ts?worker&url';
+import compileWorkerUrl from './wasm-compile.worker.ts?worker&url';
 import { gzippedName } from './wasm-gzip';
 
 /** What the stream worker loads, in its address: the build's addresses (under the base path), which the worker resolves against its own. */
@@ -16,6 +18,8 @@ export interface StreamWorkerConfig {
   wasm: string;
   /** The address of the wasm as stored, gzipped. */
   gzipped: string;
+  /** The worker that downloads, inflates and compiles it (./wasm-compile.worker.ts), started by the stream worker. */
+  compiler: string;
   /** The size of the whole wasm. */
   bytes: number;
   /** duckdb-wasm's worker script. */
@@ -31,7 +35,7 @@ export const wasmAddress = (): string => new URL(wasmUrl, location.href).href;
  * framework code (static/js/explore-start.js), and in the page's code.
  */
 export function streamWorkerAddress(bytes: number): string {
-  const config: StreamWorkerConfig = { wasm: wasmUrl, gzipped: gzippedName(wasmUrl), bytes, duckdbWorker: duckdbWorkerUrl };
+  const config: StreamWorkerConfig = { wasm: wasmUrl, gzipped: gzippedName(wasmUrl), compiler: compileWorkerUrl, bytes, duckdbWorker: duckdbWorkerUrl };
   return `${streamWorkerUrl}#${encodeURIComponent(JSON.stringify(config))}`;
 }
 

@@ -105,7 +105,7 @@ interface Instance {
 async function start(worker = startWorker(wasmSize), onBytes?: (loaded: number) => void): Promise<Instance> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    // The worker compiles while the wasm's parts stream in (./wasm-stream.worker.ts), and counts the bytes.
+    // The wasm is compiled beside DuckDB's worker as it downloads (./wasm-stream.worker.ts); the progress counts its bytes.
     await db.instantiate(wasmAddress(), null, onBytes && ((p) => onBytes(p.bytesLoaded)));
     // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
