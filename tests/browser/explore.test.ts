@@ -239,13 +239,14 @@ describe('/explore', () => {
     await close();
   });
 
-  it('says why DuckDB could not load when its wasm is missing, and the example answers stay', async () => {
-    const { page, close } = await openPage(site);
+  it('says why DuckDB could not load when its wasm is missing, and the example answers stay (on a phone, the long address wraps)', async () => {
+    const { page, close } = await openPage(site, { width: 390 });
     await page.route(/\.wasm\.gz$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(site.origin + '/explore/');
     await expect.poll(() => page.locator('.explorer').getAttribute('data-db'), { timeout: 30_000 }).toBe('failed');
     expect(await page.locator('.status').textContent()).toMatch(/DuckDB could not load: \S*duckdb-eh\.[\w-]+\.wasm\.gz: HTTP 404/);
     expect(await meta(page)).toMatch(/\d rows/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await close();
   });
 
