@@ -26,7 +26,7 @@ import { registryCounts } from './bench/registry';
 import { newestRelease, sourcesWithout } from './bench/sources-without';
 import { HOST_LIMITS, hostLimits } from './host/limits';
 import { CACHE } from './precompress';
-import { openPage, startSite, type Site } from '../tests/browser/harness';
+import { openPage, startSite, untilShown, type Site } from '../tests/browser/harness';
 
 const BUDGET = {
   ingestSeconds: 90,
@@ -284,7 +284,7 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
   const t0 = performance.now();
   await page.goto(site.origin + path);
   // The drawing shown: a prerendered chart carries several, one visible at the frame's width.
-  await page.locator('figure svg[role=img]:visible').first().waitFor();
+  await untilShown(page, 'figure svg[role=img]');
   row(`embed ${path}: navigation to chart (ms)`, (performance.now() - t0).toFixed(0));
   await close();
 }
@@ -304,8 +304,8 @@ for (const path of ['/embed/ice-national-monthly/', '/embed/facility-adp/?facili
     await page.getByLabel('ZIP code, city or facility name').fill(zip);
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Find' }).click();
-    await page.locator('#results-h', { hasText: `ZIP ${zip}` }).waitFor();
-    await page.locator('form[role=search] button[type=submit]:not([disabled])').waitFor(); // the search has finished and set data-ms
+    // The list for this ZIP, and the search finished (it has set data-ms), checked at every frame.
+    await page.waitForFunction((z) => document.querySelector('#results-h')?.textContent?.includes(`ZIP ${z}`) && document.querySelector('form[role=search] button[type=submit]:not([disabled])'), zip, { polling: 'raf', timeout: 60_000 });
     return { wall: performance.now() - t0, inPage: Number(await page.locator('ol.results').getAttribute('data-ms')) };
   };
   const cold = await search('31815');

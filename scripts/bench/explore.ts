@@ -13,7 +13,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, openProfilePage, startSite } from '../../tests/browser/harness';
+import { openPage, openProfilePage, startSite, untilShown } from '../../tests/browser/harness';
 import { buildFloor, FLOOR_PATH } from './floor';
 
 export const EXPLORE_QUERY = 'SELECT state, round(sum(adp_total)) AS adp FROM ice_facility_fy WHERE fiscal_year = 2026 GROUP BY state ORDER BY adp DESC';
@@ -30,12 +30,6 @@ export interface ExploreBudget {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const answered = (page: Page, selector: string) => page.waitForFunction((s) => Number(document.querySelector(s)?.getAttribute('data-runs')) > 0, selector, { timeout: 60_000 });
-/**
- * Until `selector` matches, checked at every frame (waitForFunction's polling): a locator's waitFor
- * checks at 0, 20, 50, 100 and 100 ms, then every 500 ms, which put up to half a second of the
- * bench's own waiting into a figure, in steps.
- */
-const shown = (page: Page, selector: string) => page.waitForFunction((s) => document.querySelector(s) !== null, selector, { timeout: 60_000, polling: 'raf' });
 
 /** What differs between the two pages: where they are, how they say "ready" and "answered", how a query is typed and run. */
 const PAGES = {
@@ -49,7 +43,7 @@ const PAGES = {
     },
     /** The page has shown the linked query (hydrated): Run can be pressed. */
     async runLink(page: Page) {
-      await shown(page, '[data-testid=linked]');
+      await untilShown(page, '[data-testid=linked]');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
     },
   },
@@ -87,10 +81,10 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
     const t0 = performance.now();
     await page.goto(site.origin + p.path, { waitUntil: 'commit' });
     if (which === 'ours') {
-      await shown(page, '[data-testid=result-meta]');
+      await untilShown(page, '[data-testid=result-meta]');
       times.first.push(performance.now() - t0);
     }
-    await shown(page, p.ready);
+    await untilShown(page, p.ready);
     const ready = performance.now() - t0;
     await p.type(page);
     await page.keyboard.insertText(EXPLORE_QUERY);
@@ -102,7 +96,7 @@ export async function benchExplorer(buildDir: string, row: Row, budget: ExploreB
     reset();
     const t1 = performance.now();
     await page.goto(site.origin + p.path, { waitUntil: 'commit' });
-    await shown(page, p.ready);
+    await untilShown(page, p.ready);
     again[which].push({ first: ready, second: performance.now() - t1, wasm: sent.wasm, requests: sent.wasmRequests });
     await close();
   }
