@@ -195,7 +195,7 @@ describe('/explore', () => {
     await blocked.close();
 
     // Then one stream worker, the head script's, which DuckDB runs in (the explorer's code takes it, starts no other),
-    // and the one it starts to download and compile the wasm, which ends once it has handed the module over.
+    // and the one it starts to download and compile the wasm, which is ended once DuckDB has started.
     const { page, errors, close } = await openPage(site);
     const workers: string[] = [];
     const ended: string[] = [];

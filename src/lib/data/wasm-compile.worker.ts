@@ -2,8 +2,8 @@
 /**
  * Downloads the wasm the build stores gzipped, inflates it as it arrives (./wasm-gzip.ts) and
  * compiles it meanwhile, then hands the compiled module to the worker that started it
- * (./wasm-stream.worker.ts, where DuckDB runs) and ends. A thread of its own, so that the download
- * goes on while DuckDB's worker parses duckdb-wasm's script.
+ * (./wasm-stream.worker.ts, where DuckDB runs), which ends it once DuckDB has started. A thread of its
+ * own, so that the download goes on while DuckDB's worker parses duckdb-wasm's script.
  *
  * What to load comes in this script's address, after the `#` (CompileConfig). Messages it sends:
  * `{ loaded: 0 }` once the download is asked for, `{ loaded }` as the bytes arrive, then
@@ -43,5 +43,4 @@ inflatedResponse(stored, bytes)
   .then(
     (module) => send({ loaded, module }),
     (e: unknown) => send({ error: e instanceof Error ? e.message : String(e) }),
-  )
-  .finally(() => scope.close());
+  );
