@@ -6,7 +6,8 @@
  *
  * The explorer's HTML starts this worker (src/lib/explore/start-worker.js). First thing, it starts a
  * worker of its own (./wasm-compile.worker.ts) that downloads the wasm the build stores gzipped,
- * inflates and compiles it as it arrives, and hands the module over. Once that one is under way
+ * inflates and compiles it as it arrives, and hands the module over (it is ended once DuckDB has
+ * started; a failed download is answered here, since duckdb-wasm would never answer). Once that one is under way
  * (a nested worker starts only while this thread is free), this thread parses duckdb-wasm's script
  * (about 0.1–0.2 s on a small machine) and asks DuckDB to instantiate: DuckDB's start (0.4 s here)
  * then begins as soon as the module is compiled, not when the page's code has loaded and asked
