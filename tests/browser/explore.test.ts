@@ -29,6 +29,15 @@ afterAll(async () => {
 
 const ready = (page: Page) => page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
 const runs = async (page: Page) => Number(await page.locator('.explorer').getAttribute('data-runs'));
+/** Holds every request matching `pattern` until the returned function is called. */
+async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(pattern, async (route) => (await held, route.continue()));
+  return release;
+}
+/** A worker's script, without what follows the `#` (what it loads: the stream worker's names the compile worker's script). */
+const workerScript = (url: string) => url.split('#')[0]!;
 const meta = (page: Page) => page.locator('[data-testid=result-meta]').textContent();
 const cells = (page: Page) => page.locator('.scroller tbody tr:not(.spacer)').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
 
@@ -199,9 +208,7 @@ describe('/explore', () => {
     const { page, errors, close } = await openPage(site);
     const workers: string[] = [];
     const ended: string[] = [];
-    // Each worker's script, without what follows the `#` (what it loads: the stream worker's names the compile worker's script).
-    const script = (url: string) => url.split('#')[0]!;
-    page.on('worker', (w) => (workers.push(script(w.url())), w.on('close', () => ended.push(script(w.url())))));
+    page.on('worker', (w) => (workers.push(workerScript(w.url())), w.on('close', () => ended.push(workerScript(w.url())))));
     await page.goto(site.origin + '/explore/');
     await ready(page);
     await runSql(page, 'SELECT 6 * 7 AS n');
@@ -218,10 +225,8 @@ describe('/explore', () => {
     // The page's code is held until the wasm has been downloaded and compiled (the compile worker has ended): DuckDB
     // has started in its worker without it, and the page's progress still reaches the whole wasm ("opening").
     const { page, errors, close } = await openPage(site);
-    let release = () => {};
-    const held = new Promise<void>((ok) => (release = ok));
-    await page.route(/\/_app\/immutable\/(entry|chunks|nodes)\//, async (route) => (await held, route.continue()));
-    page.on('worker', (w) => /wasm-compile/.test(w.url().split('#')[0]!) && w.on('close', release));
+    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
+    page.on('worker', (w) => /wasm-compile/.test(workerScript(w.url())) && w.on('close', release));
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __db: string[] }).__db = []);
       new MutationObserver(() => {
@@ -252,9 +257,7 @@ describe('/explore', () => {
 
   it('saves the site for offline use only once DuckDB is open, so its requests never queue before the wasm', async () => {
     const { page, errors, close } = await openPage(site, { serviceWorkers: 'allow' });
-    let release = () => {};
-    const held = new Promise<void>((ok) => (release = ok));
-    await page.route(/\.wasm\.gz$/, async (route) => (await held, route.continue()));
+    const release = await holdRequests(page, /\.wasm\.gz$/);
     const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
     await page.goto(site.origin + '/explore/');
     await page.waitForLoadState('load');
@@ -272,9 +275,7 @@ describe('/explore', () => {
   it('loads the SQL editor only when asked (not with the page), and a query typed before DuckDB is ready runs when it is', async () => {
     const { page, errors, close } = await openPage(site);
     // Hold DuckDB's wasm (the worker's fetch) until the editor has been checked: the page cannot get further on its own.
-    let release = () => {};
-    const held = new Promise<void>((ok) => (release = ok));
-    await page.route(/\.wasm\.gz$/, async (route) => (await held, route.continue()));
+    const release = await holdRequests(page, /\.wasm\.gz$/);
     await page.goto(site.origin + '/explore/');
     const text = page.locator('.editor [role=textbox]');
     await text.waitFor(); // hydrated: the SQL is a textbox that loads the editor when focused
@@ -382,7 +383,7 @@ describe('/explore', () => {
     const started: string[] = [];
     const live = new Set<string>();
     page.on('worker', (w) => {
-      if (!/wasm-stream/.test(w.url().split('#')[0]!)) return; // the worker DuckDB runs in (each starts a compile worker, which ends on its own)
+      if (!/wasm-stream/.test(workerScript(w.url()))) return; // the worker DuckDB runs in (each starts a compile worker, which it ends)
       const id = `${started.length}`;
       started.push(id);
       live.add(id);
