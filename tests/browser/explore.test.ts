@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../../src/lib/explore/examples';
 import { axe, offOrigin, openPage, sql, startSite, type Site } from './harness';
 
 let site: Site;
@@ -240,6 +241,21 @@ describe('/explore', () => {
     expect(await page.evaluate(() => (window as unknown as { __db: string[] }).__db)).toEqual(['opening', 'ready']);
     await runSql(page, 'SELECT 6 * 7 AS n');
     expect(await cells(page)).toEqual([['42']]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('presses again a button pressed before the page could answer: an example chosen while its code loads is shown', async () => {
+    const { page, errors, close } = await openPage(site);
+    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
+    await page.goto(site.origin + '/explore/');
+    const [first, second] = [page.locator('.examples button').nth(0), page.locator('.examples button').nth(1)];
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    await second.click(); // prerendered, not hydrated: the head script keeps the press
+    release();
+    await expect.poll(() => second.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
+    expect(await first.getAttribute('aria-pressed')).toBe('false');
+    expect(new URL(page.url()).searchParams.get('example')).toBe(EXAMPLES[1]!.id);
     expect(errors).toEqual([]);
     await close();
   });

@@ -3,9 +3,10 @@
  * our worker (./wasm-stream.worker.ts), which loads duckdb-wasm's worker script and gives it the
  * wasm the build stores gzipped (./wasm-gzip.ts), inflated and compiled as it downloads by a worker
  * of its own (./wasm-compile.worker.ts). A light module: it also says what the explorer's HTML
- * needs to start that worker before any framework code (static/js/explore-start.js).
+ * needs to start that worker before any framework code (src/lib/explore/start-worker.js).
  * Only the "eh" build: the mvp one turns every SQL error into `_setThrew is not defined` (STACK pitfall 2).
  */
+import { base } from '$app/paths';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import streamWorkerUrl from './wasm-stream.worker.ts?worker&url';
@@ -24,7 +25,12 @@ export interface StreamWorkerConfig {
   bytes: number;
   /** duckdb-wasm's worker script. */
   duckdbWorker: string;
+  /** The database the worker attaches (./duckdb-start.ts). */
+  database: string;
 }
+
+/** Where the build puts the database (scripts/build-data.ts), under the base path. */
+export const DB_URL = `${base}/data/detention.duckdb`;
 
 /** The address DuckDB is told to instantiate from (the stream worker answers it). */
 export const wasmAddress = (): string => new URL(wasmUrl, location.href).href;
@@ -32,10 +38,10 @@ export const wasmAddress = (): string => new URL(wasmUrl, location.href).href;
 /**
  * The stream worker's address for a wasm of `bytes` (the page's data: DuckDB's progress counts against it); what to
  * load follows the `#`. The same in the explorer's HTML, whose head script starts it before any
- * framework code (static/js/explore-start.js), and in the page's code.
+ * framework code (src/lib/explore/start-worker.js), and in the page's code.
  */
 export function streamWorkerAddress(bytes: number): string {
-  const config: StreamWorkerConfig = { wasm: wasmUrl, gzipped: gzippedName(wasmUrl), compiler: compileWorkerUrl, bytes, duckdbWorker: duckdbWorkerUrl };
+  const config: StreamWorkerConfig = { wasm: wasmUrl, gzipped: gzippedName(wasmUrl), compiler: compileWorkerUrl, bytes, duckdbWorker: duckdbWorkerUrl, database: DB_URL };
   return `${streamWorkerUrl}#${encodeURIComponent(JSON.stringify(config))}`;
 }
 
@@ -43,10 +49,20 @@ export function streamWorkerAddress(bytes: number): string {
 export const startWorker = (bytes: number): Worker => new Worker(streamWorkerAddress(bytes));
 
 /**
- * The page's one early worker: the one explore-start.js started from the HTML, or, where that
+ * The page's one early worker: the one start-worker.js started from the HTML, or, where that
  * script has not run (yet), one started here and left where the script finds it, so no second starts.
  */
 export function pageWorker(bytes: number): Worker {
   const w = window as unknown as { __explorerWorker?: Worker };
   return (w.__explorerWorker ??= startWorker(bytes));
+}
+
+/**
+ * Resolves once the head script has heard the wasm compiled (or DuckDB fail), or after `ms`; at
+ * once where that script has not run. The explorer hydrates then (src/routes/explore/+page.ts): on
+ * two cores, the page's work while the wasm compiles slowed the compile by about as much (issue 20).
+ */
+export function wasmCompiled(ms: number): Promise<void> {
+  const compiled = (window as unknown as { __explorerCompiled?: Promise<void> }).__explorerCompiled;
+  return compiled ? Promise.race([compiled, new Promise<void>((ok) => setTimeout(ok, ms))]) : Promise.resolve();
 }

@@ -2,17 +2,13 @@
  * The browser's one DuckDB (duckdb-wasm), for the explorer only: imported dynamically, so no other
  * page downloads it. Wasm and worker are build assets from our origin; the database built from the
  * committed Parquet (static/data/detention.duckdb) is attached read-only over HTTP, fetched in the
- * blocks a query needs. Then the configuration is locked so a pasted query cannot reach another
- * origin: no extension downloads (../shared/STACK.md pitfall 1), no external files, no ATTACH.
+ * blocks a query needs, and the configuration locked (./duckdb-start.ts), steps DuckDB's worker
+ * has usually taken on its own by the time this code asks.
  */
-import { base } from '$app/paths';
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { startWorker, wasmAddress } from './duckdb-files';
+import { DB_URL, startWorker, wasmAddress } from './duckdb-files';
+import { DB_NAME, HTTP_PROTOCOL, LOCKDOWN_SQL, OPEN_CONFIG } from './duckdb-start';
 import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
-
-/** Where the build puts the database (scripts/build-data.ts), under the base path, and the name DuckDB knows it by. */
-export const DB_URL = `${base}/data/detention.duckdb`;
-const DB_NAME = 'detention.duckdb';
 
 export interface OpenOptions {
   /** The size of the whole wasm (the page's data: it names the parts); the first call's is used. */
@@ -53,30 +49,14 @@ export interface Database {
   tables(sql: string): Promise<string[]>;
 }
 
-/**
- * A cap on DuckDB's own memory, well under what a tab can give a wasm worker (its default is 80 %
- * of what it thinks the device has, 3.1 GiB here): a query that needs more fails with DuckDB's
- * "Out of Memory Error" instead of crashing the tab. The whole database is 17 MB.
- */
-export const MEMORY_LIMIT = '512MB';
-
-const LOCKDOWN = [
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-  `SET memory_limit = '${MEMORY_LIMIT}'`,
-  `ATTACH '${DB_NAME}' AS detention (READ_ONLY)`,
-  'USE detention',
-  // Blocks read_csv('https://…'), ATTACH and COPY to files; lock_configuration stops a query undoing it.
-  'SET enable_external_access = false',
-  'SET lock_configuration = true',
-];
-
 /** How long a stopped query gets to end by DuckDB's interrupt before its worker is ended. */
 export const STOP_GRACE_MS = 1000;
 
 let opened: Promise<Database> | null = null;
 let wasmSize = 0;
 let openedWith: Worker | undefined;
+/** A start that failed ended its worker: a later call with that worker hears the same failure, not silence. */
+let failed: { worker: Worker; result: Promise<Database> } | undefined;
 let loaded = 0;
 let listener: ((loaded: number) => void) | undefined;
 
@@ -84,16 +64,23 @@ let listener: ((loaded: number) => void) | undefined;
 export function openDatabase({ wasmBytes, worker, onProgress }: OpenOptions): Promise<Database> {
   if (onProgress) (listener = onProgress)(loaded);
   wasmSize ||= wasmBytes;
+  if (!opened && failed && worker === failed.worker) return failed.result;
   // Another worker than the one DuckDB runs in would sit idle for the life of the page.
   if (opened && worker && worker !== openedWith) worker.terminate();
   openedWith ??= worker;
-  return (opened ??= start(worker, (bytes) => listener?.((loaded = bytes)))
+  const attempt = (opened ??= start(worker, (bytes) => {
+    // Counted whether or not anyone listens yet: the explorer's listener comes once it has hydrated.
+    loaded = bytes;
+    listener?.(bytes);
+  })
     .then(database)
     .catch((e: unknown) => {
+      if (openedWith) failed = { worker: openedWith, result: attempt };
       opened = null;
       openedWith = undefined;
       throw e;
     }));
+  return attempt;
 }
 
 interface Instance {
@@ -107,12 +94,11 @@ async function start(worker = startWorker(wasmSize), onBytes?: (loaded: number) 
   try {
     // The wasm is compiled beside DuckDB's worker as it downloads (./wasm-stream.worker.ts); the progress counts its bytes.
     await db.instantiate(wasmAddress(), null, onBytes && ((p) => onBytes(p.bytesLoaded)));
-    // A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read.
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
-    await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+    // The messages of ./duckdb-start.ts's startSteps, answered by DuckDB's worker from its own start.
+    await db.open(OPEN_CONFIG);
+    await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, HTTP_PROTOCOL, false);
     const conn = await db.connect();
-    // One round trip to the worker: DuckDB runs the statements in order and stops at the first that fails.
-    await conn.query(LOCKDOWN.join(';\n'));
+    await conn.query(LOCKDOWN_SQL);
     return { db, conn };
   } catch (e) {
     await db.terminate();
@@ -125,12 +111,23 @@ const delay = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 /** One query at a time (the page disables Run while one is going), on an instance that can be replaced. */
 function database(first: Instance): Database {
   let ready: Promise<Instance> = Promise.resolve(first);
+  /**
+   * The instance while no start is under way: a query is sent to the worker at once, not after the
+   * render that the page's state changes have queued (DuckDB's "ready" repaints much of the explorer).
+   */
+  let live: Instance | null = first;
+  const replace = (next: Promise<Instance>) => {
+    live = null;
+    ready = next;
+    next.then((inst) => ready === next && (live = inst), () => {});
+    return next;
+  };
   /** The running query's stop. */
   let active: AbortController | null = null;
   /** Cancel pressed while a query waited for DuckDB to start again: it never starts. */
   let cancelledEarly = false;
 
-  const current = () => ready.catch(() => (ready = start()));
+  const current = () => ready.catch(() => replace(start()));
 
   /**
    * After a stop: the same instance if the worker answers within STOP_GRACE_MS (an interrupted
@@ -147,7 +144,7 @@ function database(first: Instance): Database {
   return {
     async run(sql, { caps, timeLimitMs, onRows }) {
       cancelledEarly = false;
-      const inst = await current();
+      const inst = live ?? (await current());
       if (cancelledEarly) throw new QueryCancelled();
       const stop = new AbortController();
       active = stop;
@@ -155,7 +152,7 @@ function database(first: Instance): Database {
       let call: Promise<unknown> = Promise.resolve();
       const track = <T>(p: Promise<T>) => ((call = p), p);
       // Synchronously, so `cancel` (and the next run) wait for the instance this leaves.
-      stop.signal.addEventListener('abort', () => (ready = recover(inst, call)), { once: true });
+      stop.signal.addEventListener('abort', () => replace(recover(inst, call)), { once: true });
       const timer = setTimeout(() => stop.abort('time'), timeLimitMs);
       const started = performance.now();
       try {

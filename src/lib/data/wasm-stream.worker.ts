@@ -9,17 +9,18 @@
  * inflates and compiles it as it arrives, and hands the module over (it is ended once DuckDB has
  * started; a failed download is answered here, since duckdb-wasm would never answer). Once that one is under way
  * (a nested worker starts only while this thread is free), this thread parses duckdb-wasm's script
- * (about 0.1–0.2 s on a small machine) and asks DuckDB to instantiate: DuckDB's start (0.4 s here)
- * then begins as soon as the module is compiled, not when the page's code has loaded and asked
- * (issue 20: time to a first answer against bare duckdb-wasm).
+ * and starts DuckDB on its own: instantiate as soon as the module is compiled, then open, attach and
+ * lock the database (./duckdb-start.ts), none of it waiting for the page's code to load and ask, or
+ * for the page's thread to be free between steps (issue 20: time to a first answer against bare
+ * duckdb-wasm). The page's code sends the same messages and gets the answers this start got.
  *
  * duckdb-wasm's worker (1.32, `onMessage` and `instantiateWasm` in duckdb-browser-eh.worker.js)
  * answers messages `{ messageId, type, data }` with `{ requestId, type, data }`; its instantiate
  * fetches the wasm's address, counts the bytes of the response for its progress (posted as
  * INSTANTIATE_PROGRESS, which the page reads whatever the request) and passes it to
  * WebAssembly.instantiateStreaming. Here:
- * - the own INSTANTIATE is sent with a messageId the page never uses; the page's own INSTANTIATE
- *   gets that one's answer (OK, or the error), at once or when it comes;
+ * - the start's messages are sent with messageIds the page never uses, and the page's same
+ *   messages get their answers (OK, the connection, the lockdown's result, or the error);
  * - the fetch is answered with as many bytes as the compile worker has inflated, and more as they
  *   come (zeros: only their count is read), and instantiateStreaming, once they have been read
  *   through, with the compiled module, instantiated with DuckDB's imports.
@@ -29,6 +30,7 @@
  */
 import { wasmResponse } from './wasm-gzip';
 import type { StreamWorkerConfig } from './duckdb-files';
+import { startSteps } from './duckdb-start';
 import type { CompileConfig, CompileMessage } from './wasm-compile.worker';
 
 interface DuckdbRequest {
@@ -45,7 +47,7 @@ interface DuckdbResponse {
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const given = JSON.parse(decodeURIComponent(scope.location.hash.slice(1))) as StreamWorkerConfig;
 const own = (url: string) => new URL(url, scope.location.href).href;
-const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), gzipped: own(given.gzipped), compiler: own(given.compiler), duckdbWorker: own(given.duckdbWorker) };
+const config: StreamWorkerConfig = { ...given, wasm: own(given.wasm), gzipped: own(given.gzipped), compiler: own(given.compiler), duckdbWorker: own(given.duckdbWorker), database: own(given.database) };
 
 // Until duckdb-wasm's script is loaded, the page's messages wait here, in order.
 const early: MessageEvent<DuckdbRequest>[] = [];
@@ -110,11 +112,21 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
-/** The own instantiate's messageId: the page counts its own from 0. */
-const OWN = -1;
+/**
+ * DuckDB's start, taken here on its own: INSTANTIATE, then the steps of ./duckdb-start.ts (open,
+ * the database, a connection, the lockdown), each sent once the one before has answered, with
+ * messageIds the page never uses (it counts from 0): step i is −(i + 1). The page's code sends the
+ * same messages, in the same order; each gets its step's answer, at once or when it comes (the
+ * page's INSTANTIATE however often it is sent: a page retries after a failure). Any other page
+ * message ends the replay: it and all after it go to DuckDB itself, once its own start is over
+ * (answered, or stopped at a failed step).
+ */
+const ownId = (step: number) => -(step + 1);
+const stepOf = (m: DuckdbResponse) => (typeof m?.requestId === 'number' && m.requestId < 0 ? -m.requestId - 1 : -1);
+const sameStep = (req: DuckdbRequest, step: { type: string; data: unknown }) => req?.type === step.type && JSON.stringify(req.data) === JSON.stringify(step.data);
 let started = false;
 
-/** Loads duckdb-wasm's script, asks it to instantiate, and hands it the page's messages (the waiting ones first). */
+/** Loads duckdb-wasm's script, starts DuckDB, and hands it the page's messages (the waiting ones first). */
 function startDuckdb() {
   if (started) return;
   started = true;
@@ -122,33 +134,69 @@ function startDuckdb() {
   const handle = scope.onmessage!.bind(scope);
   const post = scope.postMessage.bind(scope) as (m: DuckdbResponse, transfer?: Transferable[]) => void;
 
-  let answer: DuckdbResponse | undefined; // the own instantiate's OK or ERROR
-  let progress: DuckdbResponse | undefined; // its latest progress, told again to a page that asks late
-  let asked: number | undefined; // the page's INSTANTIATE, waiting for it
-  const reply = () => answer && asked !== undefined && post({ ...answer, requestId: asked });
+  /** The start's requests; the lockdown's names the connection once CONNECT has answered. */
+  let steps = [{ type: 'INSTANTIATE', data: [config.wasm, null] as unknown }, ...startSteps(config.database, null)];
+  const answers: { m: DuckdbResponse; transfer?: Transferable[] }[] = [];
+  /** The page's messageIds waiting for each step's answer: INSTANTIATE's, however often a page asks (one that retries after a failure). */
+  const waiting: number[][] = steps.map(() => []);
+  /** The next step after INSTANTIATE that the page's messages are matched against. */
+  let next = 1;
+  let progress: DuckdbResponse | undefined; // the latest, told again to a page that asks late
+  let over = false;
+  let replaying = true;
+  /** Page messages that are not a step of the start, for DuckDB once the start is over. */
+  const later: MessageEvent<DuckdbRequest>[] = [];
+
+  const reply = (step: number) => {
+    const a = answers[step];
+    if (a) for (const id of waiting[step]!.splice(0)) post({ ...a.m, requestId: id }, a.transfer);
+  };
+  // After DuckDB's handler has returned: it posts its answer before it is done with the message.
+  const send = (step: number) => queueMicrotask(() => handle(new MessageEvent('message', { data: { messageId: ownId(step), ...steps[step]! } })));
+  const finish = () => {
+    over = true;
+    for (const e of later.splice(0)) handle(e);
+  };
+  const answered = (step: number, m: DuckdbResponse, transfer?: Transferable[]) => {
+    if (answers[step]) return;
+    answers[step] = { m, transfer };
+    reply(step);
+    if (m.type === 'CONNECTION_INFO') steps = [steps[0]!, ...startSteps(config.database, m.data)];
+    if (m.type === 'ERROR' || step === steps.length - 1) finish();
+    else send(step + 1);
+  };
+
   scope.postMessage = ((m: DuckdbResponse, transfer?: Transferable[]) => {
-    if (m.requestId !== OWN) return post(m, transfer);
+    const step = stepOf(m);
+    if (step < 0) return post(m, transfer);
     if (m.type === 'INSTANTIATE_PROGRESS') return post((progress = m), transfer);
-    answer = m;
-    reply();
     // Its work done, the compile worker is ended, from here and once DuckDB has started. Ending itself
     // right after its download, it could go while that request's last events were on their way: one
     // run of the suite saw the explorer never reach network idle (not reproduced in 27 tries since).
-    compiler.terminate();
+    if (step === 0) compiler.terminate();
+    answered(step, m, transfer);
   }) as typeof scope.postMessage;
   scope.onmessage = (e: MessageEvent<DuckdbRequest>) => {
-    if (e.data?.type !== 'INSTANTIATE') return handle(e);
-    asked = e.data.messageId;
-    if (progress) post(progress);
-    reply();
+    const req = e.data;
+    if (req?.type === 'INSTANTIATE') {
+      waiting[0]!.push(req.messageId);
+      if (progress) post(progress);
+      return reply(0);
+    }
+    if (replaying && next < steps.length && sameStep(req, steps[next]!)) {
+      waiting[next]!.push(req.messageId);
+      return reply(next++);
+    }
+    replaying = false;
+    if (over) handle(e);
+    else later.push(e);
   };
   // duckdb-wasm 1.32 leaves a failed instantiateStreaming unhandled, and its instantiate never answers: a
   // failed download or compile is answered here, and the page says why DuckDB could not load.
   compiled.catch((e: Error) => {
-    answer ??= { requestId: OWN, type: 'ERROR', data: { name: e.name, message: e.message } };
-    reply();
+    answered(0, { requestId: ownId(0), type: 'ERROR', data: { name: e.name, message: e.message } });
     compiler.terminate();
   });
-  handle(new MessageEvent('message', { data: { messageId: OWN, type: 'INSTANTIATE', data: [config.wasm, null] } satisfies DuckdbRequest }));
+  send(0);
   for (const e of early.splice(0)) scope.onmessage(e);
 }

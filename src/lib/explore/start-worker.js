@@ -3,12 +3,39 @@
  * The explorer's head script, inlined in its HTML (src/hooks.server.ts; its hash is in the page's CSP,
  * svelte.config.js): starts DuckDB's worker, and with it the wasm's download, as the HTML is parsed.
  * `data-worker` is the worker's address (`streamWorkerAddress` in src/lib/data/duckdb-files.ts); the
- * explorer's code takes the same worker (`pageWorker` there). <html data-busy> holds off the offline
- * save (static/js/offline.js) until DuckDB is open: the explorer clears it.
+ * explorer's code takes the same worker (`pageWorker` there). `__explorerCompiled` settles once the
+ * wasm is compiled: its download's progress has reached the whole, or DuckDB has answered anything
+ * (OK, or the error); the page hydrates then (`wasmCompiled` there). Until it has, the explorer's
+ * buttons pressed are kept in `__explorerClicks`, for the explorer to press again once it can answer
+ * (./early-clicks.ts). <html data-busy> holds off the offline save (static/js/offline.js) until
+ * DuckDB is open: the explorer clears it.
  */
 (() => {
   const w = /** @type {any} */ (window);
   const address = document.currentScript?.dataset.worker;
-  if (!w.__explorerWorker && address) w.__explorerWorker = new Worker(address);
+  if (!w.__explorerWorker && address) {
+    const worker = (w.__explorerWorker = new Worker(address));
+    w.__explorerCompiled = new Promise((done) => {
+      /** @param {MessageEvent} e */
+      const heard = ({ data }) => {
+        const p = data?.type === 'INSTANTIATE_PROGRESS' ? data.data : null;
+        if (p && !(p.bytesTotal > 0 && p.bytesLoaded >= p.bytesTotal)) return;
+        worker.removeEventListener('message', heard);
+        done(undefined);
+      };
+      worker.addEventListener('message', heard);
+      worker.addEventListener('error', () => done(undefined));
+    });
+  }
+  /** @type {Element[] | null} */
+  const clicks = (w.__explorerClicks = []);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const button = w.__explorerClicks && e.target instanceof Element ? e.target.closest('.explorer button') : null;
+      if (button) clicks.push(button);
+    },
+    true,
+  );
   document.documentElement.setAttribute('data-busy', 'duckdb');
 })();
