@@ -4,11 +4,12 @@ import { wasmCompiled } from '$lib/data/duckdb-files';
 /**
  * In the browser the explorer hydrates once DuckDB's wasm has downloaded and compiled, at most
  * HOLD_MS after its code has loaded: the page is on screen from its HTML meanwhile, and its work
- * would slow the compile (issue 20). On a slow network the wait ends at HOLD_MS.
+ * would slow the compile (issue 20). On a slow network the wait ends at HOLD_MS. duckdb-wasm's
+ * JavaScript loads meanwhile: parsed after the compile, it slowed DuckDB's start more.
  */
 const HOLD_MS = 1000;
 
 export async function load({ data }) {
-  if (browser) await wasmCompiled(HOLD_MS);
+  if (browser) await Promise.all([wasmCompiled(HOLD_MS), import('$lib/data/duckdb')]);
   return data;
 }
