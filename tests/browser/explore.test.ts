@@ -245,6 +245,21 @@ describe('/explore', () => {
     await close();
   });
 
+  it('says the wasm is in while DuckDB, attaching the database, cannot answer the page yet, and loads the editor meanwhile', async () => {
+    // DuckDB's worker reads the database with synchronous requests: held, it answers nothing, and the
+    // page knows of the download only from what its head script heard.
+    const { page, errors, close } = await openPage(site);
+    const release = await holdRequests(page, /\/data\/detention\.duckdb$/);
+    await page.goto(site.origin + '/explore/');
+    await expect.poll(() => page.locator('.explorer').getAttribute('data-db'), { timeout: 30_000 }).toBe('opening');
+    await page.locator('.cm-content').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.explorer').getAttribute('data-db')).toBe('opening');
+    release();
+    await ready(page);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('presses again a button pressed before the page could answer: an example chosen while its code loads is shown', async () => {
     const { page, errors, close } = await openPage(site);
     const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);

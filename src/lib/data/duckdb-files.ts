@@ -66,3 +66,6 @@ export function wasmCompiled(ms: number): Promise<void> {
   const compiled = (window as unknown as { __explorerCompiled?: Promise<void> }).__explorerCompiled;
   return compiled ? Promise.race([compiled, new Promise<void>((ok) => setTimeout(ok, ms))]) : Promise.resolve();
 }
+
+/** Bytes of the wasm the head script has heard DuckDB's worker count so far (0 where it has not run). */
+export const heardLoaded = (): number => (window as unknown as { __explorerLoaded?: number }).__explorerLoaded ?? 0;

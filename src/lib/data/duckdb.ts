@@ -6,7 +6,7 @@
  * has usually taken on its own by the time this code asks.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { DB_URL, startWorker, wasmAddress } from './duckdb-files';
+import { DB_URL, heardLoaded, startWorker, wasmAddress } from './duckdb-files';
 import { DB_NAME, HTTP_PROTOCOL, LOCKDOWN_SQL, OPEN_CONFIG } from './duckdb-start';
 import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
 
@@ -62,7 +62,8 @@ let listener: ((loaded: number) => void) | undefined;
 
 /** Starts DuckDB once (the first call's worker is used); every call gets the same database. */
 export function openDatabase({ wasmBytes, worker, onProgress }: OpenOptions): Promise<Database> {
-  if (onProgress) (listener = onProgress)(loaded);
+  // What the head script heard counts too: DuckDB's worker, busy starting DuckDB, tells this code only once it has.
+  if (onProgress) (listener = onProgress)((loaded = Math.max(loaded, heardLoaded())));
   wasmSize ||= wasmBytes;
   if (!opened && failed && worker === failed.worker) return failed.result;
   // Another worker than the one DuckDB runs in would sit idle for the life of the page.

@@ -5,7 +5,9 @@
  * `data-worker` is the worker's address (`streamWorkerAddress` in src/lib/data/duckdb-files.ts); the
  * explorer's code takes the same worker (`pageWorker` there). `__explorerCompiled` settles once the
  * wasm is compiled: its download's progress has reached the whole, or DuckDB has answered anything
- * (OK, or the error); the page hydrates then (`wasmCompiled` there). Until it has, the explorer's
+ * (OK, or the error); the page hydrates then (`wasmCompiled` there). `__explorerLoaded` is that
+ * progress: DuckDB's worker, busy starting DuckDB, answers the page's code only once it has started
+ * (`heardLoaded` there). Until it has, the explorer's
  * buttons pressed are kept in `__explorerClicks`, for the explorer to press again once it can answer
  * (./early-clicks.ts). <html data-busy> holds off the offline save (static/js/offline.js) until
  * DuckDB is open: the explorer clears it.
@@ -15,10 +17,12 @@
   const address = document.currentScript?.dataset.worker;
   if (!w.__explorerWorker && address) {
     const worker = (w.__explorerWorker = new Worker(address));
+    w.__explorerLoaded = 0;
     w.__explorerCompiled = new Promise((done) => {
       /** @param {MessageEvent} e */
       const heard = ({ data }) => {
         const p = data?.type === 'INSTANTIATE_PROGRESS' ? data.data : null;
+        if (p) w.__explorerLoaded = p.bytesLoaded;
         if (p && !(p.bytesTotal > 0 && p.bytesLoaded >= p.bytesTotal)) return;
         worker.removeEventListener('message', heard);
         done(undefined);
