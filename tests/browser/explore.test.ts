@@ -245,6 +245,20 @@ describe('/explore', () => {
     await close();
   });
 
+  it('draws the columns of a dataset opened before the page could answer', async () => {
+    const { page, errors, close } = await openPage(site);
+    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
+    await page.goto(site.origin + '/explore/');
+    const facilities = page.locator('.schema > li', { has: page.locator('summary code', { hasText: /^facilities$/ }) });
+    await facilities.locator('summary').click(); // prerendered: the link to the catalog, until the page can draw them
+    await expect.poll(() => facilities.locator('a', { hasText: 'Its columns in the data catalog' }).count()).toBe(1);
+    release();
+    const pkg = JSON.parse(readFileSync('data/datapackage.json', 'utf8')) as { resources: { name: string; schema: { fields: unknown[] } }[] };
+    await expect.poll(() => facilities.locator('tbody tr').count(), { timeout: 30_000 }).toBe(pkg.resources.find((r) => r.name === 'facilities')!.schema.fields.length);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('says the wasm is in while DuckDB, attaching the database, cannot answer the page yet, and loads the editor meanwhile', async () => {
     // DuckDB's worker reads the database with synchronous requests: held, it answers nothing, and the
     // page knows of the download only from what its head script heard.

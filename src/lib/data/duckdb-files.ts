@@ -45,7 +45,7 @@ export function streamWorkerAddress(bytes: number): string {
   return `${streamWorkerUrl}#${encodeURIComponent(JSON.stringify(config))}`;
 }
 
-/** A new DuckDB worker, already downloading the wasm (DuckDB's start after a stop). */
+/** A new DuckDB worker, already downloading the wasm (DuckDB's start after a stop or a failure). */
 export const startWorker = (bytes: number): Worker => new Worker(streamWorkerAddress(bytes));
 
 /**
@@ -57,8 +57,16 @@ export function pageWorker(bytes: number): Worker {
   return (w.__explorerWorker ??= startWorker(bytes));
 }
 
+/** A worker DuckDB failed to start in has been ended: the next pageWorker is a new one. */
+export function forgetPageWorker(worker: Worker): void {
+  const w = window as unknown as { __explorerWorker?: Worker; __explorerLoaded?: number };
+  if (w.__explorerWorker !== worker) return;
+  delete w.__explorerWorker;
+  delete w.__explorerLoaded;
+}
+
 /**
- * Resolves once the head script has heard the wasm compiled (or DuckDB fail), or after `ms`; at
+ * Resolves once the head script has heard the wasm compiled (or its download or compile fail), or after `ms`; at
  * once where that script has not run. The explorer hydrates then (src/routes/explore/+page.ts): on
  * two cores, the page's work while the wasm compiles slowed the compile by about as much (issue 20).
  */

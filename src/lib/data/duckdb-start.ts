@@ -5,6 +5,7 @@
  * DuckDB's worker takes them on its own, as soon as the wasm is compiled (./wasm-stream.worker.ts),
  * answering the page's same messages once they come. Framework-free: the worker imports it.
  */
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 
 /** The name DuckDB knows the database by. */
 export const DB_NAME = 'detention.duckdb';
@@ -37,10 +38,20 @@ export const LOCKDOWN_SQL = [
   'SET lock_configuration = true',
 ].join(';\n');
 
+/** The page's side of the start, after instantiate: `database` is the database's address. */
+export async function askStart(db: AsyncDuckDB, database: string): Promise<AsyncDuckDBConnection> {
+  await db.open(OPEN_CONFIG);
+  await db.registerFileURL(DB_NAME, database, HTTP_PROTOCOL, false);
+  const conn = await db.connect();
+  await conn.query(LOCKDOWN_SQL);
+  return conn;
+}
+
 /**
- * The messages of DuckDB's start after INSTANTIATE, as duckdb-wasm 1.32's AsyncDuckDB sends them
- * (open, registerFileURL, connect, then the lockdown on that connection): `database` is the
- * database's address, `connection` the id CONNECT answered.
+ * The messages askStart's calls send, as duckdb-wasm 1.32's AsyncDuckDB sends them (open,
+ * registerFileURL, connect, then the lockdown on that connection): what DuckDB's worker sends on its
+ * own and matches the page's against (tests/unit/data/duckdb-start.test.ts holds the two together).
+ * `connection` is the id CONNECT answered.
  */
 export function startSteps(database: string, connection: unknown): { type: string; data: unknown }[] {
   return [

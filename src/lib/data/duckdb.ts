@@ -6,8 +6,8 @@
  * has usually taken on its own by the time this code asks.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { DB_URL, heardLoaded, startWorker, wasmAddress } from './duckdb-files';
-import { DB_NAME, HTTP_PROTOCOL, LOCKDOWN_SQL, OPEN_CONFIG } from './duckdb-start';
+import { DB_URL, forgetPageWorker, heardLoaded, startWorker, wasmAddress } from './duckdb-files';
+import { askStart } from './duckdb-start';
 import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/explore/result';
 
 export interface OpenOptions {
@@ -55,8 +55,6 @@ export const STOP_GRACE_MS = 1000;
 let opened: Promise<Database> | null = null;
 let wasmSize = 0;
 let openedWith: Worker | undefined;
-/** A start that failed ended its worker: a later call with that worker hears the same failure, not silence. */
-let failed: { worker: Worker; result: Promise<Database> } | undefined;
 let loaded = 0;
 let listener: ((loaded: number) => void) | undefined;
 
@@ -65,23 +63,21 @@ export function openDatabase({ wasmBytes, worker, onProgress }: OpenOptions): Pr
   // What the head script heard counts too: DuckDB's worker, busy starting DuckDB, tells this code only once it has.
   if (onProgress) (listener = onProgress)((loaded = Math.max(loaded, heardLoaded())));
   wasmSize ||= wasmBytes;
-  if (!opened && failed && worker === failed.worker) return failed.result;
   // Another worker than the one DuckDB runs in would sit idle for the life of the page.
   if (opened && worker && worker !== openedWith) worker.terminate();
   openedWith ??= worker;
-  const attempt = (opened ??= start(worker, (bytes) => {
+  return (opened ??= start(worker, (bytes) => {
     // Counted whether or not anyone listens yet: the explorer's listener comes once it has hydrated.
     loaded = bytes;
     listener?.(bytes);
   })
     .then(database)
     .catch((e: unknown) => {
-      if (openedWith) failed = { worker: openedWith, result: attempt };
       opened = null;
+      loaded = 0;
       openedWith = undefined;
       throw e;
     }));
-  return attempt;
 }
 
 interface Instance {
@@ -95,14 +91,13 @@ async function start(worker = startWorker(wasmSize), onBytes?: (loaded: number) 
   try {
     // The wasm is compiled beside DuckDB's worker as it downloads (./wasm-stream.worker.ts); the progress counts its bytes.
     await db.instantiate(wasmAddress(), null, onBytes && ((p) => onBytes(p.bytesLoaded)));
-    // The messages of ./duckdb-start.ts's startSteps, answered by DuckDB's worker from its own start.
-    await db.open(OPEN_CONFIG);
-    await db.registerFileURL(DB_NAME, new URL(DB_URL, location.href).href, HTTP_PROTOCOL, false);
-    const conn = await db.connect();
-    await conn.query(LOCKDOWN_SQL);
+    // Answered by DuckDB's worker from its own start (./wasm-stream.worker.ts).
+    const conn = await askStart(db, new URL(DB_URL, location.href).href);
     return { db, conn };
   } catch (e) {
     await db.terminate();
+    // A later try starts a worker of its own, not this ended one.
+    forgetPageWorker(worker);
     throw e;
   }
 }

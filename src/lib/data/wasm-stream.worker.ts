@@ -39,7 +39,8 @@ interface DuckdbRequest {
   data?: unknown;
 }
 interface DuckdbResponse {
-  requestId: number;
+  /** None on a LOG. */
+  requestId?: number;
   type: string;
   data?: unknown;
 }
@@ -117,7 +118,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
  * the database, a connection, the lockdown), each sent once the one before has answered, with
  * messageIds the page never uses (it counts from 0): step i is −(i + 1). The page's code sends the
  * same messages, in the same order; each gets its step's answer, at once or when it comes (the
- * page's INSTANTIATE however often it is sent: a page retries after a failure). Any other page
+ * page's INSTANTIATE however often it is sent). Any other page
  * message ends the replay: it and all after it go to DuckDB itself, once its own start is over
  * (answered, or stopped at a failed step).
  */
@@ -137,11 +138,13 @@ function startDuckdb() {
   /** The start's requests; the lockdown's names the connection once CONNECT has answered. */
   let steps = [{ type: 'INSTANTIATE', data: [config.wasm, null] as unknown }, ...startSteps(config.database, null)];
   const answers: { m: DuckdbResponse; transfer?: Transferable[] }[] = [];
-  /** The page's messageIds waiting for each step's answer: INSTANTIATE's, however often a page asks (one that retries after a failure). */
+  /** The page's messageIds waiting for each step's answer (INSTANTIATE's however often it is asked). */
   const waiting: number[][] = steps.map(() => []);
   /** The next step after INSTANTIATE that the page's messages are matched against. */
   let next = 1;
   let progress: DuckdbResponse | undefined; // the latest, told again to a page that asks late
+  /** The whole wasm is in: DuckDB's later counts (it reads through its copy after) are not told. */
+  let whole = false;
   let over = false;
   let replaying = true;
   /** Page messages that are not a step of the start, for DuckDB once the start is over. */
@@ -155,7 +158,7 @@ function startDuckdb() {
   const send = (step: number) => queueMicrotask(() => handle(new MessageEvent('message', { data: { messageId: ownId(step), ...steps[step]! } })));
   const finish = () => {
     over = true;
-    for (const e of later.splice(0)) handle(e);
+    queueMicrotask(() => later.splice(0).forEach((e) => handle(e)));
   };
   const answered = (step: number, m: DuckdbResponse, transfer?: Transferable[]) => {
     if (answers[step]) return;
@@ -169,7 +172,7 @@ function startDuckdb() {
   scope.postMessage = ((m: DuckdbResponse, transfer?: Transferable[]) => {
     const step = stepOf(m);
     if (step < 0) return post(m, transfer);
-    if (m.type === 'INSTANTIATE_PROGRESS') return post((progress = m), transfer);
+    if (m.type === 'INSTANTIATE_PROGRESS') return whole ? undefined : post((progress = m), transfer);
     // Its work done, the compile worker is ended, from here and once DuckDB has started. Ending itself
     // right after its download, it could go while that request's last events were on their way: one
     // run of the suite saw the explorer never reach network idle (not reproduced in 27 tries since).
@@ -191,9 +194,18 @@ function startDuckdb() {
     if (over) handle(e);
     else later.push(e);
   };
+  // The page hears at once that the wasm is in (DuckDB's own count skips chunks that come within
+  // 20 ms of the last: its last may never be told), or that it failed: a LOG, which the page's
+  // DuckDB passes to its logger, is what the explorer's head script waits for (start-worker.js).
+  compiled.then(() => {
+    const now = Date.now();
+    scope.postMessage({ requestId: ownId(0), type: 'INSTANTIATE_PROGRESS', data: { startedAt: now, updatedAt: now, bytesLoaded: config.bytes, bytesTotal: config.bytes } });
+    whole = true;
+  });
   // duckdb-wasm 1.32 leaves a failed instantiateStreaming unhandled, and its instantiate never answers: a
   // failed download or compile is answered here, and the page says why DuckDB could not load.
   compiled.catch((e: Error) => {
+    post({ type: 'LOG', data: { value: `DuckDB could not load: ${e.message}` } });
     answered(0, { requestId: ownId(0), type: 'ERROR', data: { name: e.name, message: e.message } });
     compiler.terminate();
   });

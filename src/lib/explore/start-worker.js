@@ -4,8 +4,9 @@
  * svelte.config.js): starts DuckDB's worker, and with it the wasm's download, as the HTML is parsed.
  * `data-worker` is the worker's address (`streamWorkerAddress` in src/lib/data/duckdb-files.ts); the
  * explorer's code takes the same worker (`pageWorker` there). `__explorerCompiled` settles once the
- * wasm is compiled: its download's progress has reached the whole, or DuckDB has answered anything
- * (OK, or the error); the page hydrates then (`wasmCompiled` there). `__explorerLoaded` is that
+ * wasm is compiled: its download's progress has reached the whole (DuckDB's worker says so once the
+ * module is compiled), or anything else is heard (a failed download's LOG, the worker's error); the
+ * page hydrates then (`wasmCompiled` there). `__explorerLoaded` is that
  * progress: DuckDB's worker, busy starting DuckDB, answers the page's code only once it has started
  * (`heardLoaded` there). Until it has, the explorer's
  * buttons pressed are kept in `__explorerClicks`, for the explorer to press again once it can answer

@@ -1,11 +1,12 @@
 /**
  * DuckDB's worker takes the explorer's start on its own and answers the page's messages only where
- * they are the same (src/lib/data/wasm-stream.worker.ts): these are the messages duckdb-wasm's
- * AsyncDuckDB sends for the page's calls (src/lib/data/duckdb.ts), caught from a stand-in worker.
+ * they are the same (src/lib/data/wasm-stream.worker.ts): the messages duckdb-wasm's AsyncDuckDB
+ * sends for the page's side of the start (askStart, which src/lib/data/duckdb.ts calls), caught
+ * from a stand-in worker, are the steps the worker sends.
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { DB_NAME, HTTP_PROTOCOL, LOCKDOWN_SQL, OPEN_CONFIG, startSteps } from '$lib/data/duckdb-start';
+import { askStart, DB_NAME, HTTP_PROTOCOL, LOCKDOWN_SQL, startSteps } from '$lib/data/duckdb-start';
 
 /** A worker that answers each request as duckdb-wasm's would (OK; a connection id for CONNECT) and records it. */
 function standIn(connection: number) {
@@ -27,16 +28,13 @@ function standIn(connection: number) {
 }
 
 describe("DuckDB's start", () => {
-  it('is the messages AsyncDuckDB sends for open, registerFileURL, connect and the lockdown', async () => {
+  it("is the messages AsyncDuckDB sends for the page's side of it (askStart)", async () => {
     const { worker, sent } = standIn(7);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     const database = 'http://127.0.0.1/data/detention.duckdb';
-    await db.open(OPEN_CONFIG);
-    await db.registerFileURL(DB_NAME, database, HTTP_PROTOCOL, false);
-    const conn = await db.connect();
-    // The stand-in's empty answer is no Arrow table (Arrow says so with console.assert): only the message matters here.
+    // The stand-in's empty answer to the lockdown is no Arrow table (Arrow says so with console.assert): only the messages matter here.
     const quiet = vi.spyOn(console, 'assert').mockImplementation(() => {});
-    await conn.query(LOCKDOWN_SQL).catch(() => {});
+    await askStart(db, database).catch(() => {});
     quiet.mockRestore();
     expect(JSON.parse(JSON.stringify(sent))).toEqual(JSON.parse(JSON.stringify(startSteps(database, 7))));
   });
