@@ -37,6 +37,15 @@ async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
   await page.route(pattern, async (route) => (await held, route.continue()));
   return release;
 }
+/** The page's own code (the framework's and the explorer's modules), held to see the page before it hydrates. */
+const PAGE_CODE = /\/_app\/immutable\/(entry|chunks|nodes)\//;
+/** The explorer as prerendered, its code held (not hydrated) until `release` is called. */
+async function openUnhydrated() {
+  const opened = await openPage(site);
+  const release = await holdRequests(opened.page, PAGE_CODE);
+  await opened.page.goto(site.origin + '/explore/');
+  return { ...opened, release };
+}
 /** A worker's script, without what follows the `#` (what it loads: the stream worker's names the compile worker's script). */
 const workerScript = (url: string) => url.split('#')[0]!;
 const meta = (page: Page) => page.locator('[data-testid=result-meta]').textContent();
@@ -198,10 +207,10 @@ describe('/explore', () => {
   it("starts DuckDB's download from its HTML, before any framework code, in the one worker DuckDB runs in", async () => {
     // The framework's code never arrives: the head script alone must start the worker and the wasm's download.
     const blocked = await openPage(site);
-    await blocked.page.route(/\/_app\/immutable\/(entry|chunks|nodes)\//, (route) => route.abort());
+    await blocked.page.route(PAGE_CODE, (route) => route.abort());
     await blocked.page.goto(site.origin + '/explore/');
     await expect.poll(() => blocked.requests.filter((u) => /\.wasm\.gz$/.test(u)).length).toBe(1);
-    expect(blocked.requests.filter((u) => /\/_app\/immutable\/(entry|chunks|nodes)\//.test(u)).length).toBeGreaterThan(0); // asked, refused
+    expect(blocked.requests.filter((u) => PAGE_CODE.test(u)).length).toBeGreaterThan(0); // asked, refused
     await blocked.close();
 
     // Then one stream worker, the head script's, which DuckDB runs in (the explorer's code takes it, starts no other),
@@ -226,7 +235,7 @@ describe('/explore', () => {
     // The page's code is held until the wasm has been downloaded and compiled (the compile worker has ended): DuckDB
     // has started in its worker without it, and the page's progress still reaches the whole wasm ("opening").
     const { page, errors, close } = await openPage(site);
-    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
+    const release = await holdRequests(page, PAGE_CODE);
     page.on('worker', (w) => /wasm-compile/.test(workerScript(w.url())) && w.on('close', release));
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __db: string[] }).__db = []);
@@ -246,9 +255,7 @@ describe('/explore', () => {
   });
 
   it('draws the columns of a dataset opened before the page could answer', async () => {
-    const { page, errors, close } = await openPage(site);
-    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
-    await page.goto(site.origin + '/explore/');
+    const { page, errors, close, release } = await openUnhydrated();
     const facilities = page.locator('.schema > li', { has: page.locator('summary code', { hasText: /^facilities$/ }) });
     await facilities.locator('summary').click(); // prerendered: the link to the catalog, until the page can draw them
     await expect.poll(() => facilities.locator('a', { hasText: 'Its columns in the data catalog' }).count()).toBe(1);
@@ -275,9 +282,7 @@ describe('/explore', () => {
   });
 
   it('presses again a button pressed before the page could answer: an example chosen while its code loads is shown', async () => {
-    const { page, errors, close } = await openPage(site);
-    const release = await holdRequests(page, /\/_app\/immutable\/(entry|chunks|nodes)\//);
-    await page.goto(site.origin + '/explore/');
+    const { page, errors, close, release } = await openUnhydrated();
     const [first, second] = [page.locator('.examples button').nth(0), page.locator('.examples button').nth(1)];
     expect(await first.getAttribute('aria-pressed')).toBe('true');
     await second.click(); // prerendered, not hydrated: the head script keeps the press
