@@ -15,10 +15,10 @@ export const DB_NAME = 'detention.duckdb';
  * of what it thinks the device has, 3.1 GiB here): a query that needs more fails with DuckDB's
  * "Out of Memory Error" instead of crashing the tab. The whole database is 17 MB.
  */
-export const MEMORY_LIMIT = '512MB';
+const MEMORY_LIMIT = '512MB';
 
 /** A HEAD with a Range header first: a server that answers 206 (ours) gets block reads; another gets one full read. */
-export const OPEN_CONFIG = {
+const OPEN_CONFIG = {
   query: { castBigIntToDouble: true, castDecimalToDouble: true },
   filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false },
 };

@@ -13,9 +13,9 @@ import { STOPPED, fromArrow, orStopped, type Caps, type Result } from '$lib/expl
 export interface OpenOptions {
   /** The size of the whole wasm (the page's data: it names the parts); the first call's is used. */
   wasmBytes: number;
-  /** DuckDB's worker, already started (startWorker: the explorer starts it before this module has loaded). */
+  /** DuckDB's worker, already started (the explorer's HTML starts it before this module has loaded). */
   worker?: Worker;
-  /** Bytes of the wasm compiled so far; a listener that comes late hears the latest figure at once. */
+  /** Bytes of the wasm compiled so far, starting with what the explorer's head script has heard. */
   onProgress?: (loaded: number) => void;
 }
 
@@ -54,28 +54,17 @@ export const STOP_GRACE_MS = 1000;
 
 let opened: Promise<Database> | null = null;
 let wasmSize = 0;
-let openedWith: Worker | undefined;
-let loaded = 0;
-let listener: ((loaded: number) => void) | undefined;
 
-/** Starts DuckDB once (the first call's worker is used); every call gets the same database. */
+/** Starts DuckDB once (the explorer asks once, on mount); a call after a failure starts again. */
 export function openDatabase({ wasmBytes, worker, onProgress }: OpenOptions): Promise<Database> {
-  // What the head script heard counts too: DuckDB's worker, busy starting DuckDB, tells this code only once it has.
-  if (onProgress) (listener = onProgress)((loaded = Math.max(loaded, heardLoaded())));
   wasmSize ||= wasmBytes;
-  // Another worker than the one DuckDB runs in would sit idle for the life of the page.
-  if (opened && worker && worker !== openedWith) worker.terminate();
-  openedWith ??= worker;
-  return (opened ??= start(worker, (bytes) => {
-    // Counted whether or not anyone listens yet: the explorer's listener comes once it has hydrated.
-    loaded = bytes;
-    listener?.(bytes);
-  })
+  if (opened) return opened;
+  // What the head script heard counts: DuckDB's worker, busy starting DuckDB, tells this code only once it has.
+  onProgress?.(heardLoaded());
+  return (opened = start(worker, onProgress)
     .then(database)
     .catch((e: unknown) => {
       opened = null;
-      loaded = 0;
-      openedWith = undefined;
       throw e;
     }));
 }

@@ -139,7 +139,7 @@ function startDuckdb() {
   let steps = [{ type: 'INSTANTIATE', data: [config.wasm, null] as unknown }, ...startSteps(config.database, null)];
   const answers: { m: DuckdbResponse; transfer?: Transferable[] }[] = [];
   /** The page's messageIds waiting for each step's answer (INSTANTIATE's however often it is asked). */
-  const waiting: number[][] = steps.map(() => []);
+  const askedBy: number[][] = steps.map(() => []);
   /** The next step after INSTANTIATE that the page's messages are matched against. */
   let next = 1;
   let progress: DuckdbResponse | undefined; // the latest, told again to a page that asks late
@@ -152,7 +152,7 @@ function startDuckdb() {
 
   const reply = (step: number) => {
     const a = answers[step];
-    if (a) for (const id of waiting[step]!.splice(0)) post({ ...a.m, requestId: id }, a.transfer);
+    if (a) for (const id of askedBy[step]!.splice(0)) post({ ...a.m, requestId: id }, a.transfer);
   };
   // After DuckDB's handler has returned: it posts its answer before it is done with the message.
   const send = (step: number) => queueMicrotask(() => handle(new MessageEvent('message', { data: { messageId: ownId(step), ...steps[step]! } })));
@@ -182,12 +182,12 @@ function startDuckdb() {
   scope.onmessage = (e: MessageEvent<DuckdbRequest>) => {
     const req = e.data;
     if (req?.type === 'INSTANTIATE') {
-      waiting[0]!.push(req.messageId);
+      askedBy[0]!.push(req.messageId);
       if (progress) post(progress);
       return reply(0);
     }
     if (replaying && next < steps.length && sameStep(req, steps[next]!)) {
-      waiting[next]!.push(req.messageId);
+      askedBy[next]!.push(req.messageId);
       return reply(next++);
     }
     replaying = false;

@@ -6,7 +6,6 @@
 export function replayEarlyClicks(): void {
   const w = window as unknown as { __explorerClicks?: Element[] | null };
   const clicks = w.__explorerClicks ?? [];
-  w.__explorerClicks = null;
-  // Emptied, too: the head script's listener holds the same list.
-  for (const button of clicks.splice(0)) if (button.isConnected && button instanceof HTMLElement) button.click();
+  w.__explorerClicks = null; // the head script stops keeping presses
+  for (const button of clicks) if (button.isConnected && button instanceof HTMLElement) button.click();
 }

@@ -3,14 +3,14 @@
  * The explorer's head script, inlined in its HTML (src/hooks.server.ts; its hash is in the page's CSP,
  * svelte.config.js): starts DuckDB's worker, and with it the wasm's download, as the HTML is parsed.
  * `data-worker` is the worker's address (`streamWorkerAddress` in src/lib/data/duckdb-files.ts); the
- * explorer's code takes the same worker (`pageWorker` there). `__explorerCompiled` settles once the
- * wasm is compiled: its download's progress has reached the whole (DuckDB's worker says so once the
- * module is compiled), or anything else is heard (a failed download's LOG, the worker's error); the
- * page hydrates then (`wasmCompiled` there). `__explorerLoaded` is that
- * progress: DuckDB's worker, busy starting DuckDB, answers the page's code only once it has started
- * (`heardLoaded` there). Until it has, the explorer's
- * buttons pressed are kept in `__explorerClicks`, for the explorer to press again once it can answer
- * (./early-clicks.ts). <html data-busy> holds off the offline save (static/js/offline.js) until
+ * explorer's code takes the same worker (`pageWorker` there). What this script hears the worker say
+ * is for the explorer's code, since the worker, busy starting DuckDB, answers that code only later:
+ * - `__explorerLoaded`: the bytes of the wasm counted so far (`heardLoaded` there);
+ * - `__explorerCompiled`: settles once the whole wasm is in (the worker says so once it has compiled
+ *   it) or anything else is heard (a failed download's LOG, the worker's error); the explorer
+ *   hydrates then (`wasmCompiled` there).
+ * Until it has hydrated, the explorer's buttons pressed are kept in `__explorerClicks`, for it to press
+ * again (./early-clicks.ts). <html data-busy> holds off the offline save (static/js/offline.js) until
  * DuckDB is open: the explorer clears it.
  */
 (() => {
@@ -32,13 +32,12 @@
       worker.addEventListener('error', () => done(undefined));
     });
   }
-  /** @type {Element[] | null} */
-  const clicks = (w.__explorerClicks = []);
+  w.__explorerClicks = [];
   document.addEventListener(
     'click',
     (e) => {
       const button = w.__explorerClicks && e.target instanceof Element ? e.target.closest('.explorer button') : null;
-      if (button) clicks.push(button);
+      if (button) w.__explorerClicks.push(button);
     },
     true,
   );
