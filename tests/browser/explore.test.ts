@@ -357,6 +357,45 @@ describe('/explore', () => {
     await other.close();
   });
 
+  it('warms DuckDB with the example on show once it is ready; a query asked before then is the first it runs', async () => {
+    // The queries each page sends DuckDB's worker, in order (duckdb-wasm's messages: the SQL is the string in `data`).
+    const queries = (page: Page) => page.evaluate(() => (window as unknown as { __queries: string[] }).__queries);
+    const recordQueries = (page: Page) =>
+      page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { __queries: string[] }).__queries = []);
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (this: Worker, m: { type?: string; data?: unknown }, ...rest: unknown[]) {
+          const text = Array.isArray(m?.data) ? m.data.find((x) => typeof x === 'string') : undefined;
+          if (m?.type === 'START_PENDING_QUERY' || m?.type === 'GET_TABLE_NAMES') seen.push(`${m.type} ${text}`);
+          return (post as (...a: unknown[]) => void).call(this, m, ...rest);
+        };
+      });
+    const { page, errors, close } = await openPage(site);
+    await recordQueries(page);
+    await page.goto(site.origin + '/explore/');
+    await ready(page);
+    // The warm-up: the example on show, read through and its tables asked, nothing shown or counted as the reader's.
+    await expect.poll(() => queries(page)).toEqual([`START_PENDING_QUERY ${EXAMPLES[0]!.sql}`, `GET_TABLE_NAMES ${EXAMPLES[0]!.sql}`]);
+    expect([await sent(page), await runs(page)]).toEqual([0, 0]);
+    await runSql(page, 'SELECT 41 + 1 AS n');
+    expect(await cells(page)).toEqual([['42']]);
+    expect(errors).toEqual([]);
+    await close();
+
+    // A link's query, Run pressed while DuckDB opens: it runs first, and no warm-up is sent.
+    const linked = await openPage(site);
+    await recordQueries(linked.page);
+    const release = await holdRequests(linked.page, /\/data\/detention\.duckdb$/);
+    await linked.page.goto(`${site.origin}/explore/?sql=${encodeURIComponent('SELECT 6 * 7 AS n')}`);
+    await expect.poll(() => linked.page.getByTestId('linked').textContent()).toContain('press Run');
+    await linked.page.getByRole('button', { name: 'Run', exact: true }).click();
+    release();
+    await linked.page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
+    expect(await cells(linked.page)).toEqual([['42']]);
+    expect(await queries(linked.page)).toEqual(['START_PENDING_QUERY SELECT 6 * 7 AS n', 'GET_TABLE_NAMES SELECT 6 * 7 AS n']);
+    await linked.close();
+  });
+
   it('completes table and column names in the editor, and Tab leaves it', async () => {
     const { page } = shared;
     await page.locator('.cm-content').click();

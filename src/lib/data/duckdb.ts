@@ -47,6 +47,12 @@ export interface Database {
   cancel(): Promise<void>;
   /** Tables a query names (from DuckDB's parser), to cite the datasets it read. */
   tables(sql: string): Promise<string[]>;
+  /**
+   * Runs one of the page's own queries once, its answer dropped, while the reader reads or types.
+   * V8 compiles DuckDB's wasm lazily, function by function, so a first query pays for compiling
+   * the code it runs: most of its time here (issue 20). A query asked meanwhile waits for it.
+   */
+  warm(sql: string): void;
 }
 
 /** How long a stopped query gets to end by DuckDB's interrupt before its worker is ended. */
@@ -111,6 +117,8 @@ function database(first: Instance): Database {
   let active: AbortController | null = null;
   /** Cancel pressed while a query waited for DuckDB to start again: it never starts. */
   let cancelledEarly = false;
+  /** The warm-up's run, while it goes (one connection, one query at a time). */
+  let warming: Promise<void> | null = null;
 
   const current = () => ready.catch(() => replace(start()));
 
@@ -129,6 +137,7 @@ function database(first: Instance): Database {
   return {
     async run(sql, { caps, timeLimitMs, onRows }) {
       cancelledEarly = false;
+      if (warming) await warming;
       const inst = live ?? (await current());
       if (cancelledEarly) throw new QueryCancelled();
       const stop = new AbortController();
@@ -160,6 +169,15 @@ function database(first: Instance): Database {
       await ready.catch(() => {});
     },
     tables: async (sql) => (await current()).conn.getTableNames(sql),
+    warm(sql) {
+      const inst = live;
+      if (!inst || warming) return;
+      const done = (async () => {
+        for await (const batch of await inst.conn.send(sql, true)) void batch;
+        await inst.conn.getTableNames(sql);
+      })();
+      warming = done.catch(() => {}).finally(() => (warming = null));
+    },
   };
 }
 
