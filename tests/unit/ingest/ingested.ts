@@ -23,12 +23,13 @@ export function ingested(runs: Record<string, { sources?: string; only: string[]
   let instance: DuckDBInstance | undefined;
   let con: DuckDBConnection | undefined;
 
+  // A real ingest: the DDP daily series took over two minutes on 2 cores with the browser tests beside it.
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ingested-'));
     for (const [name, r] of Object.entries(runs)) await ingest({ sources: r.sources ?? SOURCES, out: join(root, name), only: r.only, log: () => {} });
     instance = await DuckDBInstance.create(':memory:');
     con = await instance.connect();
-  });
+  }, 300_000);
   afterAll(() => {
     con?.closeSync();
     instance?.closeSync();
