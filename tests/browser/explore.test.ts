@@ -30,6 +30,9 @@ afterAll(async () => {
 
 const ready = (page: Page) => page.locator('.explorer[data-db="ready"]').waitFor({ timeout: 60_000 });
 const runs = async (page: Page) => Number(await page.locator('.explorer').getAttribute('data-runs'));
+/** Until the explorer has answered (or failed) more than `n` times. */
+const answeredAfter = (page: Page, n: number, timeout = 60_000) =>
+  page.waitForFunction((k) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > k, n, { timeout });
 /** Holds every request matching `pattern` until the returned function is called. */
 async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
   let release = () => {};
@@ -60,7 +63,7 @@ async function runSql(page: Page, query: string) {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(query);
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+  await answeredAfter(page, before);
 }
 
 const count = (n: number | string) => Number(n).toLocaleString('en-US');
@@ -70,7 +73,7 @@ const sent = async (page: Page) => Number(await page.locator('.explorer').getAtt
 async function pressRun(page: Page) {
   const before = await runs(page);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 });
+  await answeredAfter(page, before);
 }
 
 describe('/explore', () => {
@@ -112,7 +115,7 @@ describe('/explore', () => {
     await expect.poll(() => page.getByTestId('guided-sql').textContent()).toContain(`"fiscal_year" = 2026\n  AND "state" = 'TX'`);
     const before = await runs(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before);
+    await answeredAfter(page, before);
     expect(await cells(page)).toEqual([[count(want!.n)]]);
     expect(new URL(page.url()).searchParams.get('mode')).toBe('guided');
 
@@ -122,7 +125,7 @@ describe('/explore', () => {
     const byYear = await sql<{ fiscal_year: string; n: string }>("SELECT fiscal_year, count(*) AS n FROM 'data/ice_facility_fy.parquet' WHERE state = 'TX' GROUP BY 1 ORDER BY 1");
     const again = await runs(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, again);
+    await answeredAfter(page, again);
     expect(await cells(page)).toEqual(byYear.map((r) => [String(r.fiscal_year), count(r.n)])); // years without separators
     await expect.poll(() => page.locator('.result figure svg').count()).toBe(1); // year → a line
   });
@@ -340,7 +343,7 @@ describe('/explore', () => {
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('.status').textContent()).toContain('your query runs when it is ready');
     release();
-    await page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
+    await answeredAfter(page, 0);
     expect(await cells(page)).toEqual([['7']]);
     expect(new URL(page.url()).searchParams.get('sql')).toBe('SELECT 7 AS n');
     expect(errors).toEqual([]);
@@ -390,7 +393,7 @@ describe('/explore', () => {
     await expect.poll(() => linked.page.getByTestId('linked').textContent()).toContain('press Run');
     await linked.page.getByRole('button', { name: 'Run', exact: true }).click();
     release();
-    await linked.page.waitForFunction(() => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > 0, null, { timeout: 60_000 });
+    await answeredAfter(linked.page, 0);
     expect(await cells(linked.page)).toEqual([['42']]);
     expect(await queries(linked.page)).toEqual(['START_PENDING_QUERY SELECT 6 * 7 AS n', 'GET_TABLE_NAMES SELECT 6 * 7 AS n']);
     await linked.close();
@@ -440,7 +443,7 @@ describe('/explore', () => {
     await page.keyboard.insertText('SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
+    await answeredAfter(page, before, 30_000);
     await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     // And the next query runs.
     await runSql(page, 'SELECT 42 AS answer');
@@ -458,7 +461,7 @@ describe('/explore', () => {
     await page.locator('.status', { hasText: 'rows so far' }).waitFor({ timeout: 30_000 });
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
+    await answeredAfter(page, before, 10_000);
     console.log(`streaming cross join: cancelled ${Date.now() - t0} ms after Cancel`);
     await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     await runSql(page, "SELECT count(*) AS n FROM facilities WHERE state = 'GA'");
@@ -491,7 +494,7 @@ describe('/explore', () => {
     await page.keyboard.press('Control+Enter');
     await page.locator('.status', { hasText: 'Running' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.waitForFunction((n) => Number(document.querySelector('.explorer')?.getAttribute('data-runs')) > n, before, { timeout: 10_000 });
+    await answeredAfter(page, before, 10_000);
     await expect.poll(() => page.getByTestId('query-error').textContent()).toBe('Query cancelled.');
     await runSql(page, 'SELECT 42 AS answer');
     expect(await cells(page)).toEqual([['42']]);
