@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteServer } from '../../scripts/serve';
 import { LOCAL_ORIGIN } from '../../src/lib/server/site';
@@ -23,13 +23,12 @@ import { chartFilePath } from '../../src/lib/charts/chart-file';
 import { escapes, scanBuild } from './base-scan';
 import { chartRows, lineTip, pressOn, shownChart, splitLineTip, times } from './chart-tips';
 import { servedSiteProblems } from './crawl-visit';
-import { CHROMIUM } from './harness';
+import { launchChromium } from './harness';
 import { ensure, SERVERS, type Running } from './host-servers';
 import { checkServer } from './server-checks';
 
 const BASE = '/dashboard';
 const BUILD = resolve('build-base');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the base-path scan', () => {
   it('finds each kind of reference that escapes the base, and passes the same under it', () => {
@@ -70,7 +69,7 @@ describe('the site built under a base path', () => {
     const env = { ...process.env, BASE_PATH: BASE, BUILD_DIR: 'build-base', KIT_OUT: '.svelte-kit-base', SITE_URL: '' };
     execSync('npx tsx scripts/build.ts', { env, stdio: 'inherit' });
     console.log(`build-base (BASE_PATH=${BASE}): ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
   }, 900_000);
   afterAll(async () => browser?.close());
 

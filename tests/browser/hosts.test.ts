@@ -10,18 +10,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedSiteProblems } from './crawl-visit';
-import { CHROMIUM } from './harness';
+import { launchChromium } from './harness';
 import { ensure, SERVERS, type Running } from './host-servers';
 import { checkServer } from './server-checks';
 
 const BUILD = resolve(process.env.BUILD_DIR ?? 'build');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
-beforeAll(async () => (browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })));
+beforeAll(async () => (browser = await launchChromium()));
 afterAll(async () => browser?.close());
 
 for (const server of SERVERS) {
