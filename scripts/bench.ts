@@ -232,8 +232,7 @@ console.log(`\n== pages (built site in ${BUILD}/, local server, Chromium; gzip b
 const site = await startSite(BUILD);
 const HEAD: Record<Kind, string> = { js: 'JS', css: 'CSS', html: 'HTML', json: 'data:JSON', csv: 'data:CSV', other: 'data:other', wasm: 'wasm', img: 'img/font' };
 // The browser's own floor on this machine: a page of one heading and a line, nothing to load. Machines and
-// Chromium versions differ by a factor (on 2026-12-07 every LCP of the same code was 2–3× the day
-// before's, and this page alone took 420–720 ms), so an LCP over budget is read against this row first.
+// Chromium versions differ by a factor (README, "Budgets"), so an LCP over budget is read against this row first.
 {
   const runs: number[] = [];
   for (let i = 0; i < LCP_RUNS; i++) runs.push((await paint(site, '/__bench-bare/', BARE_PAGE)).lcp);
